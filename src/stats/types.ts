@@ -40,3 +40,9 @@ export interface StatsSnapshot {
   readonly samples: number;
   readonly services: ReadonlyMap<string, ServiceStats>;
 }
+
+/** Turns samples into rates and series; one per session, memory bounded by the ring sizes. */
+export interface StatsEngine {
+  add(sample: Sample): StatsSnapshot;
+  snapshot(): StatsSnapshot;
+}
