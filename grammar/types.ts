@@ -42,6 +42,8 @@ export interface Rule {
   readonly target: string | null;
   /** True when the target was given with `-g` (goto) instead of `-j`. */
   readonly goto: boolean;
+  /** Rule number of `-I CHAIN N` (restore input); absent otherwise. */
+  readonly position?: number;
 }
 
 /** A chain declaration `:NAME POLICY [p:b]` (save format) or `-N NAME` / `-P NAME POLICY` (-S format). */
@@ -67,6 +69,8 @@ export interface Table {
   readonly flushedChains: readonly string[];
   /** A `COMMIT` line closed this table. */
   readonly committed: boolean;
+  /** No `*name` header: the rules came from a header-less paste or `iptables -S` (see grammar/implicit-table.ts). */
+  readonly implicit?: boolean;
 }
 
 /** A line the grammar could not read as rule text, or a note about the input. */

@@ -1,0 +1,113 @@
+// Collects tables, chains and rules while lines are read: table context, merging, duplicate rules.
+import type { ChainDecl, Counters, Rule, Table } from "./types.ts";
+
+/** A table being filled; becomes a Table at the end. */
+interface TableState {
+  readonly name: string;
+  readonly line: number;
+  readonly chains: Map<string, ChainDecl>;
+  readonly rules: Rule[];
+  readonly deletedChains: string[];
+  readonly flushedChains: string[];
+  /** Rule key → line of its first occurrence. */
+  readonly keys: Map<string, number>;
+  headerSeen: boolean;
+  missingCommit: boolean;
+}
+
+/** Mutable dump state: the open `*table` section and every table seen so far, in input order. */
+export class DumpBuilder {
+  private readonly tables: TableState[] = [];
+  private readonly byName = new Map<string, TableState>();
+  private open: TableState | null = null;
+  duplicateRules = 0;
+
+  /** The table of the open `*table` section, or null between sections. */
+  get current(): string | null {
+    return this.open?.name ?? null;
+  }
+
+  /** Starts a `*name` section; a second section of the same name merges into the first. */
+  openTable(name: string, line: number): void {
+    if (this.open) this.open.missingCommit = true;
+    const table = this.table(name, line);
+    table.headerSeen = true;
+    this.open = table;
+  }
+
+  /** Closes the open section; returns false when there was none. */
+  commit(): boolean {
+    if (!this.open) return false;
+    this.open = null;
+    return true;
+  }
+
+  /** Adds a chain declaration unless the chain is already declared in that table. */
+  declare(decl: ChainDecl): void {
+    const chains = this.table(decl.table, decl.line).chains;
+    if (!chains.has(decl.name)) chains.set(decl.name, decl);
+  }
+
+  /** Records `-X CHAIN` / `-F CHAIN`. */
+  chainOp(table: string, line: number, kind: "delete-chain" | "flush", chain: string): void {
+    const state = this.table(table, line);
+    (kind === "delete-chain" ? state.deletedChains : state.flushedChains).push(chain);
+  }
+
+  /** Adds a rule; returns the line of the first copy when it is an exact duplicate (then it is not added). */
+  addRule(rule: Rule, key: string): number | null {
+    const state = this.table(rule.table, rule.line);
+    const first = state.keys.get(key);
+    if (first !== undefined) {
+      this.duplicateRules++;
+      return first;
+    }
+    state.keys.set(key, rule.line);
+    state.rules.push(rule);
+    return null;
+  }
+
+  /** The finished tables; an unclosed section leaves its table uncommitted. */
+  finish(): Table[] {
+    if (this.open) this.open.missingCommit = true;
+    this.open = null;
+    return this.tables.map((t) => {
+      const table: { -readonly [K in keyof Table]: Table[K] } = {
+        name: t.name,
+        line: t.line,
+        chains: t.chains,
+        rules: t.rules,
+        deletedChains: t.deletedChains,
+        flushedChains: t.flushedChains,
+        committed: t.headerSeen && !t.missingCommit,
+      };
+      if (!t.headerSeen) table.implicit = true;
+      return table;
+    });
+  }
+
+  private table(name: string, line: number): TableState {
+    let table = this.byName.get(name);
+    if (!table) {
+      table = {
+        name,
+        line,
+        chains: new Map(),
+        rules: [],
+        deletedChains: [],
+        flushedChains: [],
+        keys: new Map(),
+        headerSeen: false,
+        missingCommit: false,
+      };
+      this.byName.set(name, table);
+      this.tables.push(table);
+    }
+    return table;
+  }
+}
+
+/** Counters of a built-in chain's policy, or null for user chains (their `[0:0]` means nothing). */
+export function declCounters(policy: string | null, counters: Counters | null): Counters | null {
+  return policy === null ? null : counters;
+}

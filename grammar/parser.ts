@@ -1,0 +1,72 @@
+// The command-line grammar: a list of options, each `[!] -opt [!] value*`. One parser instance, reused.
+// Embedded actions build the option list directly (no CST), so a rule line costs few allocations.
+import { EmbeddedActionsParser, type IRecognitionException, type IToken } from "chevrotain";
+import { allTokens, Bang, OptionName, Value } from "./tokens.ts";
+import type { RuleOption } from "./types.ts";
+import { tokenValue } from "./unquote.ts";
+
+/** The options of one line, in order, with the 0-based offset of each option's name. */
+export interface ParsedLine {
+  readonly options: RuleOption[];
+  readonly offsets: number[];
+}
+
+class CommandLineParser extends EmbeddedActionsParser {
+  constructor(skipValidations: boolean) {
+    super(allTokens, { maxLookahead: 2, skipValidations });
+    this.performSelfAnalysis();
+  }
+
+  /**
+   * line := ( "!"? OptionName "!"? Value* )*
+   * The second "!" is the old `-s ! 10.0.0.1` form; a "!" after values starts the next option.
+   */
+  public line = this.RULE("line", (): ParsedLine => {
+    const options: RuleOption[] = [];
+    const offsets: number[] = [];
+    this.MANY(() => {
+      let negated = false;
+      this.OPTION(() => {
+        this.CONSUME(Bang);
+        negated = true;
+      });
+      const name = this.CONSUME(OptionName);
+      this.OPTION2(() => {
+        this.CONSUME2(Bang);
+        negated = true;
+      });
+      const values: string[] = [];
+      this.MANY2(() => {
+        const value = this.CONSUME(Value);
+        this.ACTION(() => values.push(tokenValue(value)));
+      });
+      this.ACTION(() => {
+        options.push({ name: name.image, values, negated });
+        offsets.push(name.startOffset);
+      });
+    });
+    return { options, offsets };
+  });
+}
+
+let shared: CommandLineParser | undefined;
+
+/** Parses a token list into options; returns the first syntax error instead of throwing. */
+export function parseOptions(tokens: IToken[]): ParsedLine | IRecognitionException {
+  shared ??= new CommandLineParser(true);
+  shared.input = tokens;
+  const line = shared.line();
+  return shared.errors[0] ?? line;
+}
+
+/** Builds a fresh parser with grammar validations on (tests check the grammar is unambiguous). */
+export function createValidatedParser(): { parse(tokens: IToken[]): ParsedLine | IRecognitionException } {
+  const parser = new CommandLineParser(false);
+  return {
+    parse(tokens) {
+      parser.input = tokens;
+      const line = parser.line();
+      return parser.errors[0] ?? line;
+    },
+  };
+}
