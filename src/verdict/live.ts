@@ -25,7 +25,7 @@ export function liveReasons(
   if (stats.length === 0 || stats.some((s) => s === undefined || s.total === null)) return { reasons: [], skew: null };
   const rows: Observed[] = service.endpoints.map((e, i) => ({
     label: e.address ?? e.chain ?? `endpoint #${i + 1}`,
-    share: e.probability > 0 ? e.probability : 0,
+    share: Math.max(e.probability, 0),
     count: stats[i]?.windowCount ?? 0,
   }));
   const skew = skewTest(
