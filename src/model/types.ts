@@ -44,6 +44,14 @@ export interface ServiceChains {
   readonly xlb: string | null;
 }
 
+// Fields marked optional below were added after the first contract; buildTopology always sets them.
+
+/** Rules whose counters make up an endpoint's packets/bytes: indices into the named table's `rules`. */
+export interface CounterSource {
+  readonly table: string;
+  readonly rules: readonly number[];
+}
+
 export interface Endpoint {
   /** `10.244.1.2:8080`, `[fd00::1]:8080`; null when the target is missing, empty, `0.0.0.0:0` or garbled. */
   readonly address: string | null;
@@ -62,6 +70,14 @@ export interface Endpoint {
   readonly local: boolean | null;
   /** Input line of the jump to this endpoint. */
   readonly line: number | null;
+  /** Where the address came from: the SEP's DNAT rule, or the jump's comment when the SEP chain is absent. */
+  readonly addressSource?: "dnat" | "comment" | null;
+  /** Raw `--probability` on the local chain's (SVL/XLB) jump, null when unconditional or not local. */
+  readonly localRawProbability?: number | null;
+  /** False for an endpoint reached only through the local chain (SVL/XLB), not the service chain. */
+  readonly inServiceChain?: boolean;
+  /** The rules packets/bytes were read from (the SEP's DNAT rule, else the jumps into it); null without counters. */
+  readonly counterSource?: CounterSource | null;
 }
 
 export type ServiceType = "ClusterIP" | "NodePort" | "LoadBalancer" | "ExternalIP";
@@ -84,6 +100,12 @@ export interface Service {
   /** Endpoints in rule order of the service chain (or the local chain when there is no service chain). */
   readonly endpoints: readonly Endpoint[];
   readonly findings: readonly Finding[];
+  /** Health-check node port (filter ACCEPT "… health check node port"), for eTP=Local load balancers. */
+  readonly healthCheckNodePort?: number | null;
+  /** How the name was found: a kube-proxy comment, the chain hash of a name seen elsewhere, or the chain itself. */
+  readonly nameSource?: "comment" | "hash" | "chain";
+  /** Some of its chains are jumped to but absent from the dump (partial-sync payload, cut paste): endpoints unknown. */
+  readonly incomplete?: boolean;
 }
 
 export interface InputInfo {

@@ -1,0 +1,60 @@
+// Addresses as kube-proxy writes them: `-d 10.0.0.1/32`, DNAT targets `10.244.1.2:8080` / `[fd00::1]:8080`.
+
+import ipaddr from "ipaddr.js";
+
+/** `10.0.0.1/32` → `10.0.0.1`, `fd00::1/128` → `fd00::1`; other prefixes are kept. */
+export function stripHostPrefix(address: string): string {
+  if (address.endsWith("/32") && !address.includes(":")) return address.slice(0, -3);
+  if (address.endsWith("/128")) return address.slice(0, -4);
+  return address;
+}
+
+/** A dotted-quad IPv4 address (no shorthand forms). */
+export function isIPv4(text: string): boolean {
+  const parts = text.split(".");
+  if (parts.length !== 4) return false;
+  for (const p of parts) {
+    if (!/^\d{1,3}$/.test(p) || Number(p) > 255) return false;
+  }
+  return true;
+}
+
+function isIPv6(text: string): boolean {
+  return text.includes(":") && ipaddr.IPv6.isValid(text);
+}
+
+function isUnspecified(ip: string): boolean {
+  if (ip === "0.0.0.0") return true;
+  return isIPv6(ip) && ipaddr.IPv6.parse(ip).range() === "unspecified";
+}
+
+/** A DNAT target read: the endpoint address, or why it cannot be one. */
+export type DnatTarget = { readonly address: string } | { readonly problem: string };
+
+/** Reads a `--to-destination` value as one endpoint `ip:port` (`[ip6]:port`); anything else is a problem. */
+export function readDnatTarget(text: string | null): DnatTarget {
+  if (text === null) return { problem: "the DNAT rule has no --to-destination" };
+  if (text.trim() === "") return { problem: "the DNAT target is empty" };
+  let ip: string;
+  let port: string | null = null;
+  const bracket = /^\[([^\]]*)\](?::(.*))?$/.exec(text);
+  if (bracket) {
+    ip = bracket[1]!;
+    port = bracket[2] ?? null;
+    if (!isIPv6(ip)) return { problem: `the DNAT target ${JSON.stringify(text)} is not an address` };
+  } else if (isIPv6(text)) {
+    ip = text;
+  } else {
+    const colon = text.lastIndexOf(":");
+    ip = colon >= 0 ? text.slice(0, colon) : text;
+    port = colon >= 0 ? text.slice(colon + 1) : null;
+    if (!isIPv4(ip)) return { problem: `the DNAT target ${JSON.stringify(text)} is not an address` };
+  }
+  if (isUnspecified(ip)) return { problem: `the DNAT target ${text} is the unspecified address` };
+  if (port !== null) {
+    if (!/^\d{1,5}$/.test(port)) return { problem: `the DNAT target ${JSON.stringify(text)} is not one ip:port` };
+    const n = Number(port);
+    if (n < 1 || n > 65535) return { problem: `the DNAT target ${text} has port ${n}` };
+  }
+  return { address: text };
+}

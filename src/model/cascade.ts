@@ -1,0 +1,67 @@
+// A service chain's endpoint cascade: statistic jumps in rule order, each taking its share of what is left.
+
+import type { Rule } from "../../grammar/types.ts";
+import { chainRuleIds, chainRules, ruleAt, type TableIndex } from "./chain-index.ts";
+import { serviceChainKind } from "./chain-kinds.ts";
+import { type RuleFacts, ruleFacts } from "./rule-facts.ts";
+
+/** One jump to an endpoint chain. */
+export interface CascadeJump {
+  readonly rule: Rule;
+  readonly facts: RuleFacts;
+  readonly target: string;
+  readonly rawProbability: number | null;
+  /** p_i × Π_{j<i}(1−p_j). */
+  readonly share: number;
+  /** An earlier unconditional jump takes every connection first. */
+  readonly unreachable: boolean;
+}
+
+export interface Cascade {
+  readonly chain: string;
+  readonly jumps: readonly CascadeJump[];
+  /** From the affinity `--rcheck --seconds N` jumps, null when there are none. */
+  readonly affinitySeconds: number | null;
+  /** Share of new connections that match no endpoint jump and fall through (0 for a complete cascade). */
+  readonly fallThrough: number;
+  /** The last endpoint jump has a condition or a probability below 1. */
+  readonly lastConditional: boolean;
+}
+
+function hasDnat(nat: TableIndex, chain: string): boolean {
+  for (const id of chainRuleIds(nat, chain)) if (ruleAt(nat, id).target === "DNAT") return true;
+  return false;
+}
+
+/** True when a jump from a service chain leads to an endpoint: KUBE-SEP-*, or another chain that DNATs. */
+export function isEndpointTarget(nat: TableIndex, target: string | null): target is string {
+  if (target === null) return false;
+  if (target.startsWith("KUBE-SEP-")) return true;
+  if (target.startsWith("KUBE-MARK-") || serviceChainKind(target) !== null) return false;
+  return hasDnat(nat, target);
+}
+
+/** Reads the endpoint jumps of a KUBE-SVC/SVL/XLB chain; affinity `--rcheck` jumps are not endpoints. */
+export function readCascade(nat: TableIndex, chain: string): Cascade {
+  const jumps: CascadeJump[] = [];
+  let remaining = 1;
+  let affinitySeconds: number | null = null;
+  let lastConditional = false;
+  for (const rule of chainRules(nat, chain)) {
+    if (!isEndpointTarget(nat, rule.target)) continue;
+    const facts = ruleFacts(rule);
+    if (facts.rcheck) {
+      affinitySeconds ??= facts.recentSeconds;
+      continue;
+    }
+    const raw = facts.probability;
+    const p = raw === null ? 1 : Math.min(1, Math.max(0, raw));
+    const unreachable = remaining <= 0;
+    const share = p * remaining;
+    remaining = remaining * (1 - p);
+    lastConditional = p < 1 || facts.conditions > 0;
+    jumps.push({ rule, facts, target: rule.target, rawProbability: raw, share, unreachable });
+  }
+  const fallThrough = jumps.length === 0 ? 1 : lastConditional ? Math.max(remaining, 0) : 0;
+  return { chain, jumps, affinitySeconds, fallThrough, lastConditional };
+}

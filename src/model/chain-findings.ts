@@ -1,0 +1,76 @@
+// Chains nothing reaches (orphan SEPs) and jumps to chains the dump does not have (dangling jumps).
+
+import { readDnatTarget } from "./address.ts";
+import { chainPresent, chainRules, ruleAt, type TableIndex } from "./chain-index.ts";
+import { isSepChain } from "./chain-kinds.ts";
+import { parseComment } from "./comments.ts";
+import { finding } from "./findings.ts";
+import { ruleFacts } from "./rule-facts.ts";
+import type { Finding } from "./types.ts";
+
+/** The service name a chain belongs to, or null. */
+export type OwnerOf = (chain: string) => string | null;
+
+// kubelet's chain: kube-proxy's ≤1.23 payloads jump to it without declaring it.
+const NOT_DANGLING = new Set(["KUBE-MARK-DROP"]);
+
+function sepOrphans(nat: TableIndex, partial: boolean): Finding[] {
+  const out: Finding[] = [];
+  for (const [chain, ids] of nat.byChain) {
+    if (!isSepChain(chain) || nat.jumpsInto.has(chain) || ids.length === 0) continue;
+    const rules = chainRules(nat, chain);
+    let name: string | null = null;
+    let address: string | null = null;
+    for (const rule of rules) {
+      const f = ruleFacts(rule);
+      name ??= parseComment(f.comment)?.name ?? null;
+      if (rule.target === "DNAT") {
+        const t = readDnatTarget(f.toDestination);
+        if ("address" in t) address = t.address;
+      }
+    }
+    const what = [name, address === null ? null : `→ ${address}`].filter((x) => x !== null).join(" ");
+    out.push(
+      finding(
+        "orphan-chain",
+        partial ? "info" : "warning",
+        `${chain}${what ? ` (${what})` : ""} has rules but nothing jumps to it, so no traffic reaches it: stale rules left behind?`,
+        { service: name, chain, line: ruleAt(nat, ids[0]!).line },
+      ),
+    );
+  }
+  return out;
+}
+
+function dangling(index: TableIndex, partial: boolean, ownerOf: OwnerOf): Finding[] {
+  const out: Finding[] = [];
+  for (const [target, ids] of index.jumpsInto) {
+    if (!target.startsWith("KUBE-") || NOT_DANGLING.has(target) || chainPresent(index, target)) continue;
+    const from = ruleAt(index, ids[0]!);
+    const service = ownerOf(target) ?? ownerOf(from.chain);
+    const unknown = service === null ? "" : `, so what ${service} does past it is unknown`;
+    const why = partial
+      ? `is not in this payload (a partial sync leaves unchanged chains out)${unknown}`
+      : `is not in the dump: the dump was cut or edited, or the chain was deleted${unknown}`;
+    out.push(
+      finding("dangling-jump", partial ? "info" : "warning", `${from.chain} jumps to ${target}, which ${why}.`, {
+        service,
+        chain: target,
+        line: from.line,
+      }),
+    );
+  }
+  return out;
+}
+
+/** Orphan KUBE-SEP chains and dangling jumps to KUBE-* chains, with the service each belongs to when known. */
+export function chainFindings(
+  tables: readonly TableIndex[],
+  nat: TableIndex,
+  partial: boolean,
+  ownerOf: OwnerOf,
+): Finding[] {
+  const out = sepOrphans(nat, partial);
+  for (const t of tables) out.push(...dangling(t, partial, ownerOf));
+  return out;
+}

@@ -1,0 +1,59 @@
+// The "has no endpoints" REJECT / "has no local endpoints" DROP rules, and health-check node ports.
+
+import type { Rule } from "../../grammar/types.ts";
+import { stripHostPrefix } from "./address.ts";
+import type { TableIndex } from "./chain-index.ts";
+import { parseComment } from "./comments.ts";
+import { addUnique, type Group, newGroup } from "./group.ts";
+import { portNumber, ruleFacts } from "./rule-facts.ts";
+
+function add(g: Group, rule: Rule, noLocal: boolean): void {
+  const f = ruleFacts(rule);
+  if (g.protocol === null) g.protocol = f.protocol;
+  const internal = rule.chain === "KUBE-SERVICES" && rule.table === "filter";
+  const mark = { chain: rule.chain, line: rule.line, traffic: internal ? "internal" : "external" } as const;
+  (noLocal ? g.noLocalEndpoints : g.noEndpoints).push(mark);
+  const port = portNumber(f.dport);
+  if (f.dstTypeLocal && f.destination === null) {
+    if (port !== null) addUnique(g.nodePorts, port);
+    return;
+  }
+  if (f.destination === null || f.destinationNegated) return;
+  const address = stripHostPrefix(f.destination);
+  if (internal && (g.clusterIP === null || g.clusterIP === address)) {
+    if (g.clusterIP === null) {
+      g.clusterIP = address;
+      g.port = port;
+      g.clusterLine = rule.line;
+    }
+  } else if (address !== g.clusterIP && !g.loadBalancerIPs.includes(address)) addUnique(g.externalIPs, address);
+}
+
+/**
+ * Reads the rules that name a service port but carry no nat chain: filter "has no endpoints" REJECTs, "has no
+ * local endpoints" DROPs (filter, or nat KUBE-MARK-DROP in ≤1.23), and health-check node-port ACCEPTs.
+ * Merges them into the named groups, creating a group (key `name:<name>`) for a port seen nowhere else.
+ */
+export function readDropRules(tables: readonly TableIndex[], byName: Map<string, Group>, out: Group[]): void {
+  for (const index of tables) {
+    const rules = index.table?.rules ?? [];
+    for (const rule of rules) {
+      if (rule.target === null) continue;
+      if (index.name === "nat" && rule.target !== "KUBE-MARK-DROP") continue;
+      if (!rule.raw.includes(" endpoints") && !rule.raw.includes("health check")) continue;
+      const c = parseComment(ruleFacts(rule).comment);
+      if (c === null) continue;
+      const kind = c.kind;
+      if (kind !== "no-endpoints" && kind !== "no-local-endpoints" && kind !== "health-check") continue;
+      let g = byName.get(c.name);
+      if (!g) {
+        g = newGroup(`name:${c.name}`, null, rule.line);
+        g.written = c.written;
+        byName.set(c.name, g);
+        out.push(g);
+      }
+      if (kind === "health-check") g.healthCheckNodePort ??= portNumber(ruleFacts(rule).dport);
+      else add(g, rule, kind === "no-local-endpoints");
+    }
+  }
+}

@@ -1,0 +1,96 @@
+// The model: a parsed dump → the services, endpoints and findings kube-proxy's rules encode. Pure.
+
+import type { ParsedDump, Table } from "../../grammar/types.ts";
+import { chainFindings } from "./chain-findings.ts";
+import { indexTable } from "./chain-index.ts";
+import { serviceChainKind } from "./chain-kinds.ts";
+import { conflictFindings } from "./conflicts.ts";
+import { readDropRules } from "./drop-rules.ts";
+import { guessEra } from "./era.ts";
+import { attachByHash, attachChains, readFrontends } from "./frontends.ts";
+import type { Group } from "./group.ts";
+import { inputFindings } from "./input-findings.ts";
+import { nameGroups } from "./naming.ts";
+import { buildService } from "./service-build.ts";
+import type { Finding, Service, Topology } from "./types.ts";
+
+export { endpointKey } from "./keys.ts";
+export type * from "./types.ts";
+
+function tableNamed(dump: ParsedDump, name: string): Table | null {
+  return dump.tables.find((t) => t.name === name) ?? null;
+}
+
+// Final names: the written name without the old trailing colon; a second port with the same name gets `@suffix`.
+function assignNames(groups: readonly Group[]): Map<string, Group> {
+  const byName = new Map<string, Group>();
+  for (const g of groups) {
+    const written = g.written ?? g.key;
+    let name = g.nameSource !== "chain" && written.endsWith(":") ? written.slice(0, -1) : written;
+    if (byName.has(name)) name = `${name}@${g.suffix ?? g.key}`;
+    g.name = name;
+    byName.set(name, g);
+  }
+  return byName;
+}
+
+/** Rebuilds the service → endpoint topology from one parsed dump. */
+export function buildTopology(dump: ParsedDump): Topology {
+  const nat = indexTable("nat", tableNamed(dump, "nat"));
+  const filter = indexTable("filter", tableNamed(dump, "filter"));
+  const partial =
+    dump.format === "iptables-restore" ||
+    dump.tables.some((t) => t.deletedChains.length > 0 || t.flushedChains.length > 0);
+  const fronts = readFrontends(nat);
+  attachChains(nat, fronts.groups);
+  const groups = [...fronts.groups.values()];
+  nameGroups(nat, [nat, filter], groups);
+  const byName = assignNames(groups);
+  const natGroups = groups.length;
+  readDropRules([filter, nat], byName, groups);
+  for (const g of groups.slice(natGroups)) g.name = g.written === null ? g.key : g.written.replace(/:$/, "");
+  attachByHash(nat, fronts.groups, groups.slice(natGroups));
+
+  const bySuffix = fronts.groups;
+  const ownerOf = (chain: string): string | null => {
+    const k = serviceChainKind(chain);
+    return k === null ? null : (bySuffix.get(k.suffix)?.name ?? null);
+  };
+  const loose: Finding[] = [];
+  for (const f of [
+    ...chainFindings([nat, filter], nat, partial, ownerOf),
+    ...conflictFindings(fronts.conflicts, bySuffix),
+  ]) {
+    const owner = f.service === null ? undefined : byName.get(f.service);
+    if (owner) owner.notes.push(f);
+    else loose.push(f);
+  }
+
+  const ctx = { nat, partial };
+  const services: Service[] = groups.map((g) => buildService(ctx, g));
+  services.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const findings: Finding[] = inputFindings({
+    dump,
+    nat,
+    partial,
+    ipvsLine: fronts.ipvsLine,
+    serviceCount: services.length,
+  });
+  for (const s of services) findings.push(...s.findings);
+  findings.push(...loose);
+  let rules = 0;
+  for (const t of dump.tables) rules += t.rules.length;
+  return {
+    input: {
+      format: dump.format,
+      tables: dump.tables.map((t) => t.name),
+      backend: dump.backend,
+      lines: dump.lineCount,
+      rules,
+    },
+    services,
+    findings,
+    diagnostics: dump.diagnostics,
+    era: guessEra(nat, filter, groups, fronts.ipvsLine !== null),
+  };
+}

@@ -1,0 +1,165 @@
+// One Service from what was gathered about its port: frontends, chains, endpoints, findings.
+
+import { stripHostPrefix } from "./address.ts";
+import { chainPresent, chainRules, jumpIds, type TableIndex } from "./chain-index.ts";
+import { CHAIN_KINDS } from "./chain-kinds.ts";
+import { namespaceOf } from "./comments.ts";
+import { buildEndpoints } from "./endpoints.ts";
+import { finding } from "./findings.ts";
+import type { DropMark, Group } from "./group.ts";
+import { ruleFacts } from "./rule-facts.ts";
+import type { Finding, Service, ServiceType } from "./types.ts";
+
+/** Facts about the whole dump a service needs. */
+export interface BuildContext {
+  readonly nat: TableIndex;
+  /** The input looks like a partial-sync restore payload: absent chains are expected. */
+  readonly partial: boolean;
+}
+
+// Allowed sources of a KUBE-FW chain, without the implicit `-s <LB IP>` allows kube-proxy adds.
+function sourceRanges(nat: TableIndex, fw: string | null, lbIPs: readonly string[]): string[] {
+  if (fw === null) return [];
+  const out: string[] = [];
+  for (const rule of chainRules(nat, fw)) {
+    if (rule.target === null || rule.target.startsWith("KUBE-MARK-")) continue;
+    const f = ruleFacts(rule);
+    if (f.source === null || f.sourceNegated) continue;
+    const range = stripHostPrefix(f.source);
+    if (!lbIPs.includes(range) && !out.includes(range)) out.push(range);
+  }
+  return out;
+}
+
+function serviceType(g: Group): ServiceType {
+  if (g.loadBalancerIPs.length > 0) return "LoadBalancer";
+  if (g.nodePorts.length > 0) return "NodePort";
+  if (g.externalIPs.length > 0) return "ExternalIP";
+  return "ClusterIP";
+}
+
+function dropFindings(name: string, marks: readonly DropMark[], noLocal: boolean): Finding[] {
+  const out: Finding[] = [];
+  for (const traffic of ["internal", "external"] as const) {
+    const first = marks.find((m) => m.traffic === traffic);
+    if (!first) continue;
+    const at = { service: name, chain: first.chain, line: first.line };
+    if (!noLocal) {
+      out.push(
+        finding(
+          "no-endpoints",
+          "error",
+          `Connections to ${name} are rejected: kube-proxy has no ready endpoint for it (${first.chain} REJECT).`,
+          at,
+        ),
+      );
+      break;
+    }
+    const what =
+      traffic === "internal"
+        ? "Pods on this node cannot reach it through its cluster IP (internalTrafficPolicy: Local)"
+        : "External traffic (node ports, external and load-balancer IPs) arriving at this node is dropped (externalTrafficPolicy: Local)";
+    out.push(finding("no-local-endpoints", "warning", `${name} has no endpoint on this node. ${what}.`, at));
+  }
+  return out;
+}
+
+function chainFindings(ctx: BuildContext, g: Group, name: string): Finding[] {
+  const out: Finding[] = [];
+  for (const kind of CHAIN_KINDS) {
+    const chain = g.chains[kind];
+    if (chain === null || !chainPresent(ctx.nat, chain)) continue;
+    const rules = chainRules(ctx.nat, chain);
+    if (rules.length > 0 && jumpIds(ctx.nat, chain).length === 0) {
+      out.push(
+        finding(
+          "orphan-chain",
+          ctx.partial ? "info" : "warning",
+          `${chain} (${name}) has rules but nothing jumps to it, so no traffic reaches it: stale rules left behind?`,
+          { service: name, chain, line: rules[0]!.line },
+        ),
+      );
+    }
+  }
+  return out;
+}
+
+/** Builds the Service for one named group. */
+export function buildService(ctx: BuildContext, g: Group): Service {
+  const name = g.name ?? g.key;
+  const eps = buildEndpoints(ctx.nat, g, name, ctx.partial);
+  const incomplete = CHAIN_KINDS.some((k) => g.chains[k] !== null && !chainPresent(ctx.nat, g.chains[k]!));
+  const findings: Finding[] = [
+    ...dropFindings(name, g.noEndpoints, false),
+    ...dropFindings(name, g.noLocalEndpoints, true),
+  ];
+  const where = { service: name, chain: eps.chain, line: g.firstLine };
+  if (g.noEndpoints.length === 0 && eps.chain !== null && eps.endpoints.length === 0 && !incomplete) {
+    findings.push(
+      finding(
+        "no-endpoints",
+        "error",
+        `${eps.chain} has no endpoint: new connections to ${name} are not forwarded.`,
+        where,
+      ),
+    );
+  }
+  const quiet = g.noLocalEndpoints.length > 0 || g.noEndpoints.length > 0 || eps.endpoints.length === 0;
+  if (!quiet && eps.localChain !== null && eps.localChain !== eps.chain) {
+    if (!eps.endpoints.some((e) => e.local)) {
+      findings.push(
+        finding(
+          "no-local-endpoints",
+          "warning",
+          `${eps.localChain} has no endpoint: external traffic to ${name} at this node is not forwarded.`,
+          { ...where, chain: eps.localChain },
+        ),
+      );
+    }
+  }
+  findings.push(...eps.findings, ...chainFindings(ctx, g, name), ...g.notes);
+  if (g.nameSource === "hash") {
+    findings.push(
+      finding("name-recovered", "info", `No comment names ${name}: the name was recovered from the chain hash.`, where),
+    );
+  } else if (g.nameSource === "chain") {
+    findings.push(
+      finding(
+        "name-unknown",
+        "info",
+        `No comment names the service port of ${name} (comments dropped in large-cluster mode, or written by OpenShift SDN); it is shown by its chain name.`,
+        where,
+      ),
+    );
+  }
+  const ranges = sourceRanges(ctx.nat, g.chains.fw, g.loadBalancerIPs);
+  if (ranges.length > 0) {
+    findings.push(
+      finding(
+        "lb-source-ranges",
+        "info",
+        `Only ${ranges.join(", ")} may reach ${name} through its load balancer; other sources are dropped.`,
+        { ...where, chain: g.chains.fw },
+      ),
+    );
+  }
+  return {
+    name,
+    namespace: g.nameSource === "chain" ? "" : namespaceOf(name),
+    protocol: g.protocol,
+    clusterIP: g.clusterIP,
+    port: g.port,
+    nodePorts: g.nodePorts,
+    externalIPs: g.externalIPs,
+    loadBalancerIPs: g.loadBalancerIPs,
+    sourceRanges: ranges,
+    affinitySeconds: eps.affinitySeconds,
+    type: serviceType(g),
+    chains: { ...g.chains },
+    endpoints: eps.endpoints,
+    findings,
+    healthCheckNodePort: g.healthCheckNodePort,
+    nameSource: g.nameSource,
+    incomplete,
+  };
+}
