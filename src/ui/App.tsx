@@ -1,0 +1,89 @@
+// The live view: header, the current screen, footer; sized to the terminal and driven by the keymap.
+
+import { Box } from "ink";
+import { useMemo } from "react";
+import { modeOf } from "../app/keymap.ts";
+import type { Store } from "../app/store.ts";
+import { Detail } from "./Detail.tsx";
+import { Footer } from "./Footer.tsx";
+import { Gone } from "./Gone.tsx";
+import { HEADER_HEIGHT, Header } from "./Header.tsx";
+import { Help } from "./Help.tsx";
+import { ServiceList } from "./ServiceList.tsx";
+import { StateMessage } from "./StateMessage.tsx";
+import { Tree } from "./Tree.tsx";
+import { type Theme, ThemeContext } from "./theme.ts";
+import { useAppState } from "./use-app-state.ts";
+import { useKeys } from "./use-keys.ts";
+import { type ScreenModel, useScreenModel } from "./use-screen-model.ts";
+import { useTerminalSize } from "./use-terminal-size.ts";
+
+export interface AppProps {
+  readonly store: Store;
+  /** Called by q and Ctrl-C; the UI never exits the process itself. */
+  readonly onQuit: () => void;
+  /** Draw no colours (NO_COLOR). */
+  readonly noColor?: boolean;
+}
+
+const FOOTER_HEIGHT = 1;
+
+function Body({ model, width, state }: { model: ScreenModel; width: number; state: ReturnType<typeof useAppState> }) {
+  switch (model.screen) {
+    case "message":
+      return <StateMessage state={state} />;
+    case "help":
+      return <Help lines={model.lines} start={model.start} page={model.page} />;
+    case "detail":
+      return model.row ? (
+        <Detail row={model.row} items={model.items} start={model.start} page={model.page} width={width} />
+      ) : (
+        <Gone name={model.name} />
+      );
+    case "tree":
+      return (
+        <Tree
+          rows={model.rows}
+          offsets={model.offsets}
+          selectedIndex={model.selectedIndex}
+          start={model.start}
+          page={model.page}
+        />
+      );
+    case "list":
+      return (
+        <ServiceList
+          rows={model.rows}
+          total={model.total}
+          selectedIndex={model.selectedIndex}
+          start={model.start}
+          page={model.page}
+          width={width}
+          sort={state.ui.sort}
+          filter={state.ui.filter}
+        />
+      );
+  }
+}
+
+/** The whole live view. It fills the terminal but one line, so Ink redraws in place instead of clearing. */
+export function App({ store, onQuit, noColor = false }: AppProps) {
+  const state = useAppState(store);
+  const { columns, rows } = useTerminalSize();
+  const height = Math.max(HEADER_HEIGHT + FOOTER_HEIGHT + 2, rows - 1);
+  const bodyHeight = height - HEADER_HEIGHT - FOOTER_HEIGHT;
+  const model = useScreenModel(state, bodyHeight);
+  useKeys(store, model.view, model.current, onQuit);
+  const theme = useMemo<Theme>(() => ({ color: !noColor }), [noColor]);
+  return (
+    <ThemeContext.Provider value={theme}>
+      <Box flexDirection="column" width={columns} height={height} overflow="hidden">
+        <Header state={state} now={store.now} />
+        <Box flexDirection="column" height={bodyHeight} overflow="hidden">
+          <Body model={model} width={columns} state={state} />
+        </Box>
+        <Footer mode={modeOf(state.ui)} draft={state.ui.filterDraft} />
+      </Box>
+    </ThemeContext.Provider>
+  );
+}

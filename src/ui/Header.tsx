@@ -1,0 +1,73 @@
+// The header: source, backend, era, counts, interval, last poll, last error, PAUSED.
+
+import { Box, Text } from "ink";
+import { useMemo } from "react";
+import type { AppState } from "../app/state.ts";
+import { formatAge, formatCount, formatDuration, formatInterval } from "./format.ts";
+import { sanitize } from "./sanitize.ts";
+import { colorOf, useTheme } from "./theme.ts";
+import { useTick } from "./use-tick.ts";
+
+export interface HeaderProps {
+  readonly state: AppState;
+  /** The store's clock. */
+  readonly now: () => number;
+}
+
+/** Lines the header takes. */
+export const HEADER_HEIGHT = 3;
+
+/** Draws the three header lines. */
+export function Header({ state, now }: HeaderProps) {
+  useTick(1000);
+  const theme = useTheme();
+  const topology = state.shown?.topology ?? null;
+  const endpoints = useMemo(() => topology?.services.reduce((n, s) => n + s.endpoints.length, 0) ?? 0, [topology]);
+  const t = now();
+  const first = ["kube-nat-top", sanitize(state.source)];
+  if (topology) {
+    first.push(topology.input.backend ?? "backend unknown");
+    first.push(`kube-proxy ${sanitize(topology.era ?? "era unknown")}`);
+  }
+  const counts = topology
+    ? [
+        `${formatCount(topology.services.length)} services`,
+        `${formatCount(endpoints)} endpoints`,
+        `${formatCount(topology.input.rules)} rules`,
+      ]
+    : [];
+  counts.push(`every ${formatInterval(state.intervalSec)}`);
+  if (state.lastPoll) {
+    counts.push(`poll ${formatDuration(state.lastPoll.durationMs)}, ${formatAge(t - state.lastPoll.at)} ago`);
+  }
+  const failing = state.error !== null && (state.lastPoll === null || state.error.at >= state.lastPoll.at);
+  const notes = [...state.notes];
+  const unparsed = topology?.diagnostics.length ?? 0;
+  if (unparsed > 0) notes.push(`${unparsed} input line${unparsed === 1 ? "" : "s"} not understood`);
+  return (
+    <Box flexDirection="column">
+      <Text wrap="truncate-end">
+        <Text bold>{first[0]}</Text>
+        {` · ${first.slice(1).join(" · ")}`}
+      </Text>
+      <Text wrap="truncate-end">
+        {state.paused ? (
+          <Text inverse bold color={colorOf(theme, "paused")}>
+            {state.pending ? " PAUSED · new data waiting " : " PAUSED "}
+          </Text>
+        ) : null}
+        {state.paused ? " " : ""}
+        {counts.join(" · ")}
+      </Text>
+      {failing && state.error ? (
+        <Text wrap="truncate-end" color={colorOf(theme, "error")}>
+          {`✖ poll failed ${formatAge(t - state.error.at)} ago: ${sanitize(state.error.message)}`}
+        </Text>
+      ) : (
+        <Text wrap="truncate-end" dimColor>
+          {notes.length ? sanitize(notes.join(" · ")) : " "}
+        </Text>
+      )}
+    </Box>
+  );
+}
