@@ -9,6 +9,10 @@ export interface DumpRead {
   readonly durationMs: number;
   /** Notes to show in the header, e.g. "reading iptables-legacy: kube-proxy's rules are there". */
   readonly notes: readonly string[];
+  /** The IP family of `text`: absent means IPv4 (or unknown, for files and commands); 6 with `--family 6`. */
+  readonly family?: 4 | 6;
+  /** With `--family both`: the ip6tables-save dump, read right after `text` (IPv4). Parse it separately. */
+  readonly text6?: string;
 }
 
 /** Where dumps come from: a local command, ssh, minikube, a file, the demo. */
@@ -26,4 +30,11 @@ export interface Source {
 /** What the poller reports after each attempt. */
 export type PollEvent =
   | { readonly kind: "sample"; readonly read: DumpRead }
-  | { readonly kind: "error"; readonly at: number; readonly message: string; readonly durationMs: number };
+  | {
+      readonly kind: "error";
+      readonly at: number;
+      readonly message: string;
+      readonly durationMs: number;
+      /** What went wrong, when the source said (see SourceErrorCode in errors.ts): "not-root", "timeout", … */
+      readonly code?: string;
+    };
