@@ -1,0 +1,100 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { execa } from "execa";
+import { describe, expect, it } from "vitest";
+import { binPath, sharedFixtures } from "../support/paths.ts";
+
+const era3 = sharedFixtures
+  ? join(sharedFixtures, "kube-proxy-tests/era3-2025-newest/TestOverallIPTablesRules.txt")
+  : null;
+
+function run(args: string[], input?: string) {
+  return execa("node", [binPath, ...args], { reject: false, input: input ?? "", env: { NO_COLOR: "1" } });
+}
+
+function tmpFile(name: string, text: string | Buffer): string {
+  const dir = mkdtempSync(join(tmpdir(), "knt-cli-"));
+  const path = join(dir, name);
+  writeFileSync(path, text);
+  return path;
+}
+
+const SMALL = `*nat
+:KUBE-SERVICES - [0:0]
+:KUBE-SVC-XPGD46QRK7WJZT7O - [0:0]
+:KUBE-SEP-SXIVWICOYRO3J4NJ - [0:0]
+[7:420] -A KUBE-SERVICES -d 172.30.0.41/32 -p tcp -m comment --comment "ns1/svc1:p80 cluster IP" -m tcp --dport 80 -j KUBE-SVC-XPGD46QRK7WJZT7O
+[7:420] -A KUBE-SVC-XPGD46QRK7WJZT7O -m comment --comment "ns1/svc1:p80 -> 10.180.0.1:80" -j KUBE-SEP-SXIVWICOYRO3J4NJ
+[7:420] -A KUBE-SEP-SXIVWICOYRO3J4NJ -p tcp -m comment --comment ns1/svc1:p80 -m tcp -j DNAT --to-destination 10.180.0.1:80
+COMMIT
+`;
+
+describe("kube-nat-top --file (one shot)", () => {
+  it("prints the service tree of a dump file and exits 0", async () => {
+    const r = await run(["--file", tmpFile("small.txt", SMALL)]);
+    expect(r.exitCode).toBe(0);
+    expect(r.stdout).toContain("ns1/svc1:p80");
+    expect(r.stdout).toContain("172.30.0.41:80");
+    expect(r.stdout).toContain("10.180.0.1:80");
+    expect(r.stdout).toContain("100.0%");
+  });
+
+  it("writes the documented JSON with counters from the dump", async () => {
+    const r = await run(["--file", tmpFile("small.txt", SMALL), "--output", "json"]);
+    expect(r.exitCode).toBe(0);
+    const doc = JSON.parse(r.stdout);
+    expect(doc.input.format).toBe("iptables-save");
+    expect(doc.input.tables).toEqual(["nat"]);
+    const svc = doc.services.find((s: { name: string }) => s.name === "ns1/svc1:p80");
+    expect(svc).toMatchObject({ protocol: "tcp", clusterIP: "172.30.0.41", port: 80 });
+    expect(svc.chains.svc).toBe("KUBE-SVC-XPGD46QRK7WJZT7O");
+    expect(svc.endpoints).toEqual([
+      expect.objectContaining({
+        address: "10.180.0.1:80",
+        chain: "KUBE-SEP-SXIVWICOYRO3J4NJ",
+        probability: 1,
+        packets: 7,
+      }),
+    ]);
+  });
+
+  it("reads the dump from stdin with --file -", async () => {
+    const r = await run(["--file", "-", "--output", "json"], SMALL);
+    expect(r.exitCode).toBe(0);
+    expect(JSON.parse(r.stdout).services.map((s: { name: string }) => s.name)).toEqual(["ns1/svc1:p80"]);
+  });
+
+  it("says why and exits 1 when the file cannot be read", async () => {
+    const r = await run(["--file", "/nonexistent/dump.txt"]);
+    expect(r.exitCode).toBe(1);
+    expect(r.stderr).toContain("cannot read /nonexistent/dump.txt: no such file");
+  });
+
+  it("reports binary garbage as unparsed lines and still exits 0", async () => {
+    const r = await run(["--file", tmpFile("bin.dat", Buffer.from([0, 1, 2, 0xff, 10, 0x1b, 0x5b, 0x32, 0x4a, 10]))]);
+    expect(r.exitCode).toBe(0);
+    expect(r.stdout).toContain("Unparsed lines");
+    expect(r.stdout).not.toContain("\u001b[2J");
+  });
+
+  it("rejects an unknown output format with exit 2", async () => {
+    const r = await run(["--file", "x", "--output", "yaml"]);
+    expect(r.exitCode).toBe(2);
+    expect(r.stderr).toContain("yaml");
+  });
+
+  it.skipIf(!era3)("prints every service of kube-proxy's era3 test dump", async () => {
+    const r = await run(["--file", era3!, "--output", "json"]);
+    expect(r.exitCode).toBe(0);
+    const names = JSON.parse(r.stdout).services.map((s: { name: string }) => s.name);
+    expect(names).toEqual([
+      "ns1/svc1:p80",
+      "ns2/svc2:p80",
+      "ns3/svc3:p80",
+      "ns4/svc4:p80",
+      "ns5/svc5:p80",
+      "ns6/svc6:p80",
+    ]);
+  });
+});
