@@ -14,6 +14,13 @@ import { type Count, ctime, flow, savedProbability, servicePortName, Table } fro
 /** When the demo's clock starts if no wall time is given (only the header date depends on it). */
 export const DEMO_EPOCH = Date.UTC(2025, 10, 25, 9, 0, 0);
 
+// ±15% of an endpoint's rate on a shorter cycle; with the ±50% swell the counter still only grows.
+function wobble(rate: number, period: number, i: number, t: number): number {
+  const w = (2 * Math.PI) / (period * 0.37);
+  const phase = 1 + i * 1.7;
+  return ((0.15 * rate) / w) * (Math.sin(w * t + phase) - Math.sin(phase));
+}
+
 interface Flows {
   /** Per endpoint: connections through the service chain (cluster IP). */
   readonly cluster: number[];
@@ -24,9 +31,11 @@ interface Flows {
 
 function flowsOf(s: DemoService, index: number, t: number): Flows {
   const total = s.endpoints.reduce((sum, e) => sum + e.weight, 0);
-  const cluster = s.endpoints.map((e, i) =>
-    Math.floor(flow((s.before * e.weight) / total, (s.rate * e.weight) / total, s.period, index + i * 1.7, t)),
-  );
+  // the whole service swells together; each endpoint wobbles a little on its own
+  const cluster = s.endpoints.map((e, i) => {
+    const rate = (s.rate * e.weight) / total;
+    return Math.floor(flow((s.before * e.weight) / total, rate, s.period, index, t) + wobble(rate, s.period, i, t));
+  });
   const locals = s.endpoints.filter((e) => e.local);
   const nodePort = Math.floor(flow(s.before / 4, s.nodePortRate ?? 0, s.period * 1.3, index, t));
   const local = s.endpoints.map((e) => (s.nodePortRate && e.local ? Math.floor(nodePort / locals.length) : 0));

@@ -12,7 +12,7 @@ export interface RunOptions {
   readonly env?: Readonly<Record<string, string | undefined>>;
   /** How to name the command in messages; defaults to argv[0]. */
   readonly label?: string;
-  /** Run `argv[0]` through sh -c (argv must then hold a single command string). */
+  /** Run `argv[0]` through /bin/sh -c (argv must then hold a single command string). */
   readonly shell?: boolean;
 }
 
@@ -38,7 +38,7 @@ function killGroup(pid: number | undefined, signal: NodeJS.Signals): void {
 
 /** Runs argv and returns its output; throws SourceError for a missing binary, a timeout or a cancellation. */
 export async function runCommand(argv: readonly string[], options: RunOptions): Promise<RunResult> {
-  const [file, ...args] = options.shell ? ["sh", "-c", ...argv] : argv;
+  const [file, ...args] = options.shell ? ["/bin/sh", "-c", ...argv] : argv;
   if (file === undefined) throw new SourceError("failed", "no command to run");
   const label = options.label ?? argv[0] ?? file;
   const signal = options.signal;
