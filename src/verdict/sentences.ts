@@ -62,8 +62,18 @@ function fallThrough(service: Service | null): string {
   return "some new connections find no endpoint: the endpoint cascade can fall through (its last jump is conditional)";
 }
 
+/** A model message as a clause: no final period, lower-case start unless it starts with a name. */
+export function asClause(message: string): string {
+  const m = message.trim().replace(/\.$/, "");
+  return /^[A-Z][a-z]/.test(m) ? m[0]!.toLowerCase() + m.slice(1) : m;
+}
+
+/** Codes whose own sentence also fits a note; other notes (info findings) keep the model's more specific words. */
+const OWN_NOTES = new Set(["lb-source-ranges", "probability-gap"]);
+
 /** The sentence for one finding of a service (or of the dump when service is null). */
 export function findingSentence(finding: Finding, service: Service | null): string {
+  if (finding.severity === "info" && !OWN_NOTES.has(finding.code)) return asClause(finding.message);
   switch (finding.code) {
     case "no-endpoints":
       return "connections are refused: the service has no ready endpoints";
@@ -97,6 +107,6 @@ export function findingSentence(finding: Finding, service: Service | null): stri
     case "unparsed-lines":
       return "some lines could not be read as rules";
     default:
-      return finding.message;
+      return asClause(finding.message);
   }
 }

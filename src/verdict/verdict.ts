@@ -39,6 +39,7 @@ function sortReasons(reasons: VerdictReason[]): VerdictReason[] {
 
 function healthySentence(service: Service): string {
   const n = service.endpoints.length;
+  if (n === 0) return "no problem found, though this dump shows no endpoints for it";
   const local = service.endpoints.filter((e) => e.local === true).length;
   const where = local > 0 ? ` (${local} on this node)` : "";
   return `healthy on this node: ${n} endpoint${n === 1 ? "" : "s"}${where}`;

@@ -90,6 +90,22 @@ describe("verdictOf: from findings", () => {
     const v = verdictOf(svc(NAME, { findings: [finding("brand-new-code", "warning", NAME)] }));
     expect(v).toMatchObject({ status: "warning", sentence: "model says brand-new-code", codes: ["brand-new-code"] });
   });
+
+  it("keeps the model's words for notes, as a clause", () => {
+    const f = {
+      ...finding("dangling-jump", "info", NAME),
+      message: "KUBE-SERVICES jumps to KUBE-SVC-X, not in this payload.",
+    };
+    const v = verdictOf(svc(NAME, { packets: [], findings: [f] }));
+    expect(v.status).toBe("ok");
+    expect(v.sentence).toBe(
+      "no problem found, though this dump shows no endpoints for it; KUBE-SERVICES jumps to KUBE-SVC-X, not in this payload",
+    );
+    const g = { ...finding("partial-sync-payload", "info", null), message: "This is restore input." };
+    expect(dumpVerdict(topo([], [g])).sentence).toBe(
+      "kube-proxy's rules read cleanly: 0 service ports; this is restore input",
+    );
+  });
 });
 
 describe("dumpVerdict", () => {
