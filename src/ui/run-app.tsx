@@ -3,6 +3,7 @@
 import { type Instance, render } from "ink";
 import type { Store } from "../app/store.ts";
 import { App } from "./App.tsx";
+import { guardInput } from "./input-guard.ts";
 import { noColorRequested } from "./theme.ts";
 
 export interface RunAppOptions {
@@ -28,6 +29,7 @@ export const LEAVE_SCREEN = "\x1b[?25h\x1b[?1049l";
  */
 export function runApp(store: Store, options: RunAppOptions = {}): Promise<void> {
   const stdout = options.stdout ?? process.stdout;
+  const stdin = options.stdin ?? process.stdin;
   const signals = options.signals ?? ["SIGINT", "SIGTERM", "SIGHUP"];
   let left = false;
   const leave = (): void => {
@@ -40,11 +42,13 @@ export function runApp(store: Store, options: RunAppOptions = {}): Promise<void>
   return new Promise<void>((resolve, reject) => {
     let instance: Instance | undefined;
     let done = false;
+    const unguard = guardInput(stdin);
     const finish = (error?: unknown): void => {
       if (done) return;
       done = true;
       for (const s of signals) process.off(s, onSignal);
       process.off("exit", leave);
+      unguard();
       try {
         instance?.unmount();
       } finally {
@@ -59,7 +63,7 @@ export function runApp(store: Store, options: RunAppOptions = {}): Promise<void>
     try {
       instance = render(<App store={store} onQuit={() => finish()} noColor={options.noColor ?? noColorRequested()} />, {
         stdout,
-        stdin: options.stdin ?? process.stdin,
+        stdin,
         stderr: options.stderr ?? process.stderr,
         exitOnCtrlC: false,
         patchConsole: false,

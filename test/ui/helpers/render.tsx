@@ -4,6 +4,7 @@ import { setTimeout as delay } from "node:timers/promises";
 import { render } from "ink-testing-library";
 import { createStore, type Store } from "../../../src/app/store.ts";
 import { App } from "../../../src/ui/App.tsx";
+import { guardInput } from "../../../src/ui/input-guard.ts";
 
 /** The fixed clock of every test store: 2025-01-01T00:00:00Z. */
 export const NOW = Date.UTC(2025, 0, 1);
@@ -47,6 +48,8 @@ export async function renderApp({
 }: RenderOptions): Promise<Rendered> {
   let quits = 0;
   const r = render(<App store={store} onQuit={() => quits++} noColor={noColor} />);
+  // as runApp does: keep input sequences Ink would crash on or type as text away from it
+  guardInput(r.stdin as unknown as NodeJS.ReadStream);
   const setSize = (c: number, h: number): void => {
     Object.defineProperty(r.stdout, "columns", { value: c, configurable: true });
     Object.defineProperty(r.stdout, "rows", { value: h, configurable: true });
