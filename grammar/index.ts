@@ -1,5 +1,6 @@
 // parseDump: iptables-save / -c / restore input / `iptables -S [-v]` text → tables, rules and diagnostics.
 import type { Command } from "./command.ts";
+import type { CommandCache } from "./command-cache.ts";
 import { DiagnosticList } from "./diagnostics.ts";
 import { DumpBuilder, declCounters } from "./dump-builder.ts";
 import { implicitTableFor } from "./implicit-table.ts";
@@ -17,7 +18,14 @@ import {
 import { parseCommand } from "./to-rules.ts";
 import type { Backend, Counters, DumpComment, DumpFormat, ParsedDump, Rule } from "./types.ts";
 
+export { CommandCache } from "./command-cache.ts";
 export { parseCommand } from "./to-rules.ts";
+
+/** Options of parseDump. */
+export interface ParseOptions {
+  /** Reuse command parses across dumps of one poll loop (same text → same result); see command-cache.ts. */
+  readonly cache?: CommandCache;
+}
 export type * from "./types.ts";
 
 /** Everything one pass over the lines accumulates. */
@@ -25,6 +33,7 @@ interface ReadState {
   readonly builder: DumpBuilder;
   readonly diagnostics: DiagnosticList;
   readonly comments: DumpComment[];
+  readonly cache: CommandCache | undefined;
   backend: Backend | null;
   generatorVersion: string | null;
   legacyTablesWarning: boolean;
@@ -34,11 +43,12 @@ interface ReadState {
 }
 
 /** Reads a whole dump. Never throws: unreadable lines become diagnostics and reading goes on. */
-export function parseDump(text: string): ParsedDump {
+export function parseDump(text: string, options: ParseOptions = {}): ParsedDump {
   const state: ReadState = {
     builder: new DumpBuilder(),
     diagnostics: new DiagnosticList(),
     comments: [],
+    cache: options.cache,
     backend: null,
     generatorVersion: null,
     legacyTablesWarning: false,
@@ -55,6 +65,7 @@ export function parseDump(text: string): ParsedDump {
     if (end > pos) readLine(state, text, pos, end, lineNo);
     pos = end + 1;
   }
+  options.cache?.endDump();
   return {
     format: formatOf(state),
     tables: state.builder.finish(),
@@ -153,7 +164,7 @@ function readDeclaration(state: ReadState, line: string, indent: number, lineNo:
 }
 
 function readCommand(state: ReadState, raw: string, prefix: Counters | null, indent: number, lineNo: number): void {
-  const result = parseCommand(raw);
+  const result = state.cache ? state.cache.parse(raw) : parseCommand(raw);
   if (result.kind === "error") {
     state.diagnostics.add(lineNo, indent + result.column + 1, result.message);
     return;

@@ -1,6 +1,6 @@
 // The command-line grammar: a list of options, each `[!] -opt [!] value*`. One parser instance, reused.
 // Embedded actions build the option list directly (no CST), so a rule line costs few allocations.
-import { EmbeddedActionsParser, type IRecognitionException, type IToken } from "chevrotain";
+import { EmbeddedActionsParser, type IRecognitionException, type IToken, tokenMatcher } from "chevrotain";
 import { allTokens, Bang, OptionName, Value } from "./tokens.ts";
 import type { RuleOption } from "./types.ts";
 import { tokenValue } from "./unquote.ts";
@@ -31,9 +31,16 @@ class CommandLineParser extends EmbeddedActionsParser {
         negated = true;
       });
       const name = this.CONSUME(OptionName);
-      this.OPTION2(() => {
-        this.CONSUME2(Bang);
-        negated = true;
+      // Old form only when a value follows: chevrotain's OPTION lookahead does not see the next MANY
+      // iteration, so without the gate `-x ! -y` would give the "!" to -x.
+      this.OPTION2({
+        // biome-ignore lint/correctness/noComponentHookFactories: chevrotain's GATE option, not a component
+        GATE: () => tokenMatcher(this.LA(2), Value),
+        // biome-ignore lint/correctness/noComponentHookFactories: chevrotain's DEF option, not a component
+        DEF: () => {
+          this.CONSUME2(Bang);
+          negated = true;
+        },
       });
       const values: string[] = [];
       this.MANY2(() => {

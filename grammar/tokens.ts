@@ -14,7 +14,7 @@ export const Value = createToken({ name: "Value", pattern: Lexer.NA });
 export const Word = createToken({ name: "Word", pattern: /[#-\uffff][^ \t"]*/, categories: [Value] });
 
 /** `-s`, `--dport`, `-j`: a dash or two and a letter, then a blank or the end. `--x=y` stays a Word. */
-export const OptionName = createToken({ name: "OptionName", pattern: /--?[A-Za-z][A-Za-z0-9_-]*(?=[ \t]|$)/ });
+export const OptionName = createToken({ name: "OptionName", pattern: /--?[A-Za-z][A-Za-z0-9_-]*(?![^ \t])/ });
 
 /** `"…"` with backslash escapes. The closing quote is optional so an unterminated quote lexes in linear time. */
 export const Quoted = createToken({ name: "Quoted", pattern: /"(?:[^"\\]|\\.)*"?/, categories: [Value] });
