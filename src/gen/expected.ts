@@ -7,19 +7,24 @@ import type { AmbiguousField, ExpectedEndpoint, ExpectedService } from "./types.
 /** The expected model view of one planned service port (what the dump shows, not what the spec said). */
 export function expectService(p: PortPlan): ExpectedService {
   const localChain = p.uses.svl || p.uses.xlb;
-  const localSet = new Set(p.localEndpoints.map((e) => e.chain));
+  const localIndex = new Map(p.localEndpoints.map((e, i) => [e.chain, i]));
+  const m = p.localEndpoints.length;
   const localShare = p.localEndpoints.length > 0 ? 1 / p.localEndpoints.length : null;
   const fromCluster = p.uses.svc;
   const listed = fromCluster ? p.clusterEndpoints : p.uses.svl ? p.localEndpoints : [];
   const endpoints = listed.map((ep, i): ExpectedEndpoint => {
-    const isLocal = localChain ? localSet.has(ep.chain) : null;
+    const j = localIndex.get(ep.chain);
+    const isLocal = localChain ? j !== undefined : null;
     return {
       address: ep.address,
       chain: ep.chain,
       probability: 1 / listed.length,
       rawProbability: i < listed.length - 1 ? 1 / (listed.length - i) : null,
       localProbability: isLocal ? localShare : null,
+      localRawProbability: isLocal && j !== undefined && j < m - 1 ? 1 / (m - j) : null,
       local: isLocal,
+      // Local endpoints are a subset of the cluster ones whenever both chains exist (not-ready ones are dropped).
+      inServiceChain: true,
     };
   });
   // Without endpoints, external and LB IPs only show as alike filter REJECTs in KUBE-EXTERNAL-SERVICES.

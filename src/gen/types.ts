@@ -73,7 +73,12 @@ export interface GenOptions {
 export type ExpectedEndpoint = Pick<
   Endpoint,
   "address" | "chain" | "probability" | "rawProbability" | "localProbability" | "local"
->;
+> & {
+  /** Raw `--probability` on the local chain's (SVL/XLB) jump; null when unconditional or not local. */
+  readonly localRawProbability: number | null;
+  /** Listed from the chain endpoints are read from (KUBE-SVC, or KUBE-SVL when there is none): always true here. */
+  readonly inServiceChain: boolean;
+};
 
 /** Fields a dump cannot settle for this service (no endpoints: external and LB IPs look alike in filter rules). */
 export type AmbiguousField = "externalIPs" | "loadBalancerIPs" | "type";
