@@ -58,6 +58,7 @@ export interface KeyBinding {
 const BROWSE: readonly Mode[] = ["list", "tree", "detail", "help"];
 const ROWS: readonly Mode[] = ["list", "tree"];
 const CONTROL_CHARS = /[\u0000-\u001f\u007f-\u009f]/g;
+const CONTROL_CHAR = /[\u0000-\u001f\u007f-\u009f]/;
 
 const motion = (id: Motion, keys: readonly KeySpec[], label: string, description: string): KeyBinding => ({
   id,
@@ -243,6 +244,36 @@ export function matches(spec: KeySpec, input: string, key: KeyPress): boolean {
 /** The binding a key press triggers in a mode, if any. */
 export function findBinding(mode: Mode, input: string, key: KeyPress): KeyBinding | undefined {
   return KEYMAP.find((b) => b.modes.includes(mode) && b.keys.some((s) => matches(s, input, key)));
+}
+
+const NO_KEY: KeyPress = {
+  upArrow: false,
+  downArrow: false,
+  pageUp: false,
+  pageDown: false,
+  home: false,
+  end: false,
+  return: false,
+  escape: false,
+  ctrl: false,
+  backspace: false,
+  delete: false,
+};
+
+/**
+ * One key press per character of a run of typed text: Ink hands fast typing and pastes ("/web\r") to the input
+ * handler as one string. Enter, Backspace and Ctrl-C inside the run become those keys; other controls are dropped.
+ */
+export function splitTyped(input: string, key: KeyPress): readonly { input: string; key: KeyPress }[] {
+  const chars = [...input];
+  if (chars.length <= 1 || key.ctrl || NAMED.some((k) => key[k])) return [{ input, key }];
+  return chars.flatMap((c) => {
+    if (c === "\r" || c === "\n") return [{ input: "", key: { ...NO_KEY, return: true } }];
+    if (c === "\u007f" || c === "\b") return [{ input: "", key: { ...NO_KEY, backspace: true } }];
+    if (c === "\u0003") return [{ input: "c", key: { ...NO_KEY, ctrl: true } }];
+    if (CONTROL_CHAR.test(c)) return [];
+    return [{ input: c, key: NO_KEY }];
+  });
 }
 
 /** The footer hints for a mode, in table order. */

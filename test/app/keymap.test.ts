@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { findBinding, hintsFor, KEYMAP, type KeyPress, type Mode, matches } from "../../src/app/keymap.ts";
+import { findBinding, hintsFor, KEYMAP, type KeyPress, type Mode, matches, splitTyped } from "../../src/app/keymap.ts";
 
 const NO_KEY: KeyPress = {
   upArrow: false,
@@ -90,5 +90,24 @@ describe("keymap", () => {
     expect(hintsFor("list")).not.toContain("Esc back");
     expect(hintsFor("detail")).toContain("Esc back");
     expect(hintsFor("filter")).toEqual(["Enter apply", "Esc clear"]);
+  });
+
+  test("a run of typed text becomes one key press per character, Enter and Backspace included", () => {
+    const presses = splitTyped("/ab\u007fc\r", NO_KEY).map(
+      (p) => findBinding(p.input === "/" ? "list" : "filter", p.input, p.key)?.id,
+    );
+    expect(presses).toEqual(["filter", "filter-type", "filter-type", "filter-erase", "filter-type", "filter-apply"]);
+    expect(splitTyped("jj\u0003", NO_KEY).map((p) => press("list", p.input, p.key))).toEqual([
+      "down",
+      "down",
+      "interrupt",
+    ]);
+    expect(splitTyped("x\u0000y", NO_KEY).map((p) => p.input)).toEqual(["x", "y"]);
+  });
+
+  test("single keys and named keys pass through unsplit", () => {
+    expect(splitTyped("q", NO_KEY)).toEqual([{ input: "q", key: NO_KEY }]);
+    const up = { ...NO_KEY, upArrow: true };
+    expect(splitTyped("", up)).toEqual([{ input: "", key: up }]);
   });
 });

@@ -102,6 +102,18 @@ describe("keys", () => {
     expect(selected(a.frame())).toBe("default/hello-world:http");
   });
 
+  test("keys typed faster than the screen redraws act on the latest selection", async () => {
+    const a = await app();
+    await a.press(`${KEY.down}${KEY.down}${KEY.enter}`);
+    expect(a.frame()).toContain("shop/frontend:web · NodePort");
+  });
+
+  test("a filter typed or pasted in one go is applied as if typed key by key", async () => {
+    const a = await app();
+    await a.press("/shop\r");
+    expect(listed(a.frame())).toEqual(["shop/frontend:web", "shop/checkout:https", "shop/payments:grpc"]);
+  });
+
   test("t toggles the tree; Enter there opens the detail and Esc returns to the tree", async () => {
     const a = await app();
     await a.press("t");
