@@ -24,6 +24,7 @@ class CommandLineParser extends EmbeddedActionsParser {
   public line = this.RULE("line", (): ParsedLine => {
     const options: RuleOption[] = [];
     const offsets: number[] = [];
+    const values: string[] = [];
     this.MANY(() => {
       let negated = false;
       this.OPTION(() => {
@@ -42,18 +43,28 @@ class CommandLineParser extends EmbeddedActionsParser {
           negated = true;
         },
       });
-      const values: string[] = [];
+      const first = values.length;
       this.MANY2(() => {
         const value = this.CONSUME(Value);
         this.ACTION(() => values.push(tokenValue(value)));
       });
       this.ACTION(() => {
-        options.push({ name: name.image, values, negated });
+        options.push({ name: name.image, values: exact(values, first), negated });
         offsets.push(name.startOffset);
       });
     });
     return { options, offsets };
   });
+}
+
+const NO_VALUES: readonly string[] = Object.freeze([]);
+
+/** The values pushed since `from`, as an array of exactly that size (pushed arrays over-allocate). */
+function exact(values: string[], from: number): readonly string[] {
+  const n = values.length - from;
+  if (n === 0) return NO_VALUES;
+  if (n === 1) return [values[from]!];
+  return values.slice(from);
 }
 
 let shared: CommandLineParser | undefined;

@@ -83,7 +83,8 @@ function ruleCommand(command: string, parsed: ParsedLine, text: string): Command
     if (!DIGITS.test(first.values[1])) return error(0, "rule number must be a number");
     position = Number(first.values[1]);
   }
-  const options: RuleOption[] = [];
+  const options: RuleOption[] = new Array(all.length - 1);
+  let kept = 0;
   let counters: Counters | null = null;
   let target: string | null = null;
   let goto = false;
@@ -106,8 +107,9 @@ function ruleCommand(command: string, parsed: ParsedLine, text: string): Command
       note ??= { column: offsets[i]!, message: "unquoted comment with spaces (iptables would reject it)" };
       option = { name, values: [option.values.join(" ")], negated: option.negated };
     }
-    options.push(option);
+    options[kept++] = option;
   }
+  options.length = kept;
   const key = counters ? text.replace(COUNTERS_IN_TEXT, "") : text;
   const verb = command === "-A" ? "append" : "insert";
   const rule: RuleCommand = { kind: "rule", verb, chain, position, options, target, goto, counters, key };
