@@ -1,7 +1,5 @@
 // Addresses as kube-proxy writes them: `-d 10.0.0.1/32`, DNAT targets `10.244.1.2:8080` / `[fd00::1]:8080`.
 
-import ipaddr from "ipaddr.js";
-
 /** `10.0.0.1/32` → `10.0.0.1`, `fd00::1/128` → `fd00::1`; other prefixes are kept. */
 export function stripHostPrefix(address: string): string {
   if (address.endsWith("/32") && !address.includes(":")) return address.slice(0, -3);
@@ -9,23 +7,37 @@ export function stripHostPrefix(address: string): string {
   return address;
 }
 
+const IPV4 = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/;
+
 /** A dotted-quad IPv4 address (no shorthand forms). */
 export function isIPv4(text: string): boolean {
-  const parts = text.split(".");
-  if (parts.length !== 4) return false;
-  for (const p of parts) {
-    if (!/^\d{1,3}$/.test(p) || Number(p) > 255) return false;
-  }
-  return true;
+  const m = IPV4.exec(text);
+  return m !== null && Number(m[1]) <= 255 && Number(m[2]) <= 255 && Number(m[3]) <= 255 && Number(m[4]) <= 255;
 }
 
-function isIPv6(text: string): boolean {
-  return text.includes(":") && ipaddr.IPv6.isValid(text);
+const HEXTET = /^[0-9A-Fa-f]{1,4}$/;
+
+/** An IPv6 address in any RFC 4291 text form (`::`, embedded IPv4), without zone or prefix. */
+export function isIPv6(text: string): boolean {
+  const halves = text.split("::");
+  if (halves.length > 2) return false;
+  const groups = halves.map((h) => (h === "" ? [] : h.split(":")));
+  let count = 0;
+  for (const [hi, half] of groups.entries()) {
+    for (const [gi, g] of half.entries()) {
+      const last = hi === groups.length - 1 && gi === half.length - 1;
+      if (last && g.includes(".")) {
+        if (!isIPv4(g)) return false;
+        count += 2;
+      } else if (HEXTET.test(g)) count++;
+      else return false;
+    }
+  }
+  return halves.length === 2 ? count <= 7 : count === 8;
 }
 
 function isUnspecified(ip: string): boolean {
-  if (ip === "0.0.0.0") return true;
-  return isIPv6(ip) && ipaddr.IPv6.parse(ip).range() === "unspecified";
+  return ip === "0.0.0.0" || (ip.includes(":") && /^[0:.]*$/.test(ip) && !/[1-9]/.test(ip));
 }
 
 /** A DNAT target read: the endpoint address, or why it cannot be one. */
@@ -42,7 +54,7 @@ export function readDnatTarget(text: string | null): DnatTarget {
     ip = bracket[1]!;
     port = bracket[2] ?? null;
     if (!isIPv6(ip)) return { problem: `the DNAT target ${JSON.stringify(text)} is not an address` };
-  } else if (isIPv6(text)) {
+  } else if (text.indexOf(":") !== text.lastIndexOf(":") && isIPv6(text)) {
     ip = text;
   } else {
     const colon = text.lastIndexOf(":");

@@ -1,7 +1,7 @@
 // A service chain's endpoint cascade: statistic jumps in rule order, each taking its share of what is left.
 
 import type { Rule } from "../../grammar/types.ts";
-import { chainRuleIds, chainRules, ruleAt, type TableIndex } from "./chain-index.ts";
+import { chainRules, type TableIndex } from "./chain-index.ts";
 import { serviceChainKind } from "./chain-kinds.ts";
 import { type RuleFacts, ruleFacts } from "./rule-facts.ts";
 
@@ -29,7 +29,7 @@ export interface Cascade {
 }
 
 function hasDnat(nat: TableIndex, chain: string): boolean {
-  for (const id of chainRuleIds(nat, chain)) if (ruleAt(nat, id).target === "DNAT") return true;
+  for (const rule of chainRules(nat, chain)) if (rule.target === "DNAT") return true;
   return false;
 }
 

@@ -1,7 +1,7 @@
 // Chains nothing reaches (orphan SEPs) and jumps to chains the dump does not have (dangling jumps).
 
 import { readDnatTarget } from "./address.ts";
-import { chainPresent, chainRules, ruleAt, type TableIndex } from "./chain-index.ts";
+import { chainPresent, type TableIndex } from "./chain-index.ts";
 import { isSepChain } from "./chain-kinds.ts";
 import { parseComment } from "./comments.ts";
 import { finding } from "./findings.ts";
@@ -16,9 +16,8 @@ const NOT_DANGLING = new Set(["KUBE-MARK-DROP"]);
 
 function sepOrphans(nat: TableIndex, partial: boolean): Finding[] {
   const out: Finding[] = [];
-  for (const [chain, ids] of nat.byChain) {
-    if (!isSepChain(chain) || nat.jumpsInto.has(chain) || ids.length === 0) continue;
-    const rules = chainRules(nat, chain);
+  for (const [chain, rules] of nat.byChain) {
+    if (!isSepChain(chain) || nat.jumpsInto.has(chain) || rules.length === 0) continue;
     let name: string | null = null;
     let address: string | null = null;
     for (const rule of rules) {
@@ -35,7 +34,7 @@ function sepOrphans(nat: TableIndex, partial: boolean): Finding[] {
         "orphan-chain",
         partial ? "info" : "warning",
         `${chain}${what ? ` (${what})` : ""} has rules but nothing jumps to it, so no traffic reaches it: stale rules left behind?`,
-        { service: name, chain, line: ruleAt(nat, ids[0]!).line },
+        { service: name, chain, line: rules[0]!.line },
       ),
     );
   }
@@ -44,9 +43,9 @@ function sepOrphans(nat: TableIndex, partial: boolean): Finding[] {
 
 function dangling(index: TableIndex, partial: boolean, ownerOf: OwnerOf): Finding[] {
   const out: Finding[] = [];
-  for (const [target, ids] of index.jumpsInto) {
+  for (const [target, rules] of index.jumpsInto) {
     if (!target.startsWith("KUBE-") || NOT_DANGLING.has(target) || chainPresent(index, target)) continue;
-    const from = ruleAt(index, ids[0]!);
+    const from = rules[0]!;
     const service = ownerOf(target) ?? ownerOf(from.chain);
     const unknown = service === null ? "" : `, so what ${service} does past it is unknown`;
     const why = partial

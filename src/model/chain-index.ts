@@ -2,58 +2,53 @@
 
 import type { Rule, Table } from "../../grammar/types.ts";
 
-/** A table's rules grouped once, so every later lookup is a map read. Rules are referred to by index. */
+/** A table's rules grouped once, so every later lookup is a map read. */
 export interface TableIndex {
   readonly name: string;
   readonly table: Table | null;
-  /** Indices into table.rules, by chain, in rule order. */
-  readonly byChain: ReadonlyMap<string, readonly number[]>;
-  /** Indices of rules jumping (-j/-g) to each target. */
-  readonly jumpsInto: ReadonlyMap<string, readonly number[]>;
+  /** Rules by chain, in rule order. */
+  readonly byChain: ReadonlyMap<string, readonly Rule[]>;
+  /** Rules jumping (-j/-g) to each target. */
+  readonly jumpsInto: ReadonlyMap<string, readonly Rule[]>;
   /** Chains declared and not deleted with -X. */
   readonly declared: ReadonlySet<string>;
+  /** Some rule of the table carries counters (`iptables-save -c`, `-S -v`). */
+  readonly hasCounters: boolean;
 }
 
-const EMPTY: readonly number[] = [];
+const EMPTY: readonly Rule[] = [];
 
 /** Indexes one table (or an empty index when the dump has no such table). */
 export function indexTable(name: string, table: Table | null): TableIndex {
-  const byChain = new Map<string, number[]>();
-  const jumpsInto = new Map<string, number[]>();
+  const byChain = new Map<string, Rule[]>();
+  const jumpsInto = new Map<string, Rule[]>();
   const declared = new Set<string>();
+  let hasCounters = false;
   if (table) {
     for (const chain of table.chains.keys()) declared.add(chain);
     for (const chain of table.deletedChains) declared.delete(chain);
-    const rules = table.rules;
-    for (let i = 0; i < rules.length; i++) {
-      const rule = rules[i]!;
+    for (const rule of table.rules) {
       const list = byChain.get(rule.chain);
-      if (list) list.push(i);
-      else byChain.set(rule.chain, [i]);
+      if (list) list.push(rule);
+      else byChain.set(rule.chain, [rule]);
       if (rule.target !== null) {
         const into = jumpsInto.get(rule.target);
-        if (into) into.push(i);
-        else jumpsInto.set(rule.target, [i]);
+        if (into) into.push(rule);
+        else jumpsInto.set(rule.target, [rule]);
       }
+      if (rule.counters !== null) hasCounters = true;
     }
   }
-  return { name, table, byChain, jumpsInto, declared };
+  return { name, table, byChain, jumpsInto, declared, hasCounters };
 }
 
 /** The rules of one chain, in order. */
-export function chainRules(index: TableIndex, chain: string): Rule[] {
-  const ids = index.byChain.get(chain) ?? EMPTY;
-  const rules = index.table?.rules ?? [];
-  return ids.map((i) => rules[i]!);
-}
-
-/** Indices into table.rules of one chain's rules. */
-export function chainRuleIds(index: TableIndex, chain: string): readonly number[] {
+export function chainRules(index: TableIndex, chain: string): readonly Rule[] {
   return index.byChain.get(chain) ?? EMPTY;
 }
 
-/** Indices of the rules that jump to a chain. */
-export function jumpIds(index: TableIndex, chain: string): readonly number[] {
+/** The rules that jump to a chain. */
+export function jumpsTo(index: TableIndex, chain: string): readonly Rule[] {
   return index.jumpsInto.get(chain) ?? EMPTY;
 }
 
@@ -62,7 +57,17 @@ export function chainPresent(index: TableIndex, chain: string): boolean {
   return index.declared.has(chain) || index.byChain.has(chain);
 }
 
-/** The rule at an index of the indexed table. */
-export function ruleAt(index: TableIndex, id: number): Rule {
-  return index.table!.rules[id]!;
+/** The position of a rule in its table's `rules` (rules are in line order), or -1. */
+export function ruleIndex(index: TableIndex, rule: Rule): number {
+  const rules = index.table?.rules ?? [];
+  let lo = 0;
+  let hi = rules.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1;
+    const line = rules[mid]!.line;
+    if (line === rule.line) return rules[mid] === rule ? mid : rules.indexOf(rule);
+    if (line < rule.line) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return rules.indexOf(rule);
 }

@@ -5,13 +5,13 @@ export type ChainKind = "svc" | "svl" | "ext" | "fw" | "xlb";
 
 export const CHAIN_KINDS: readonly ChainKind[] = ["svc", "svl", "ext", "fw", "xlb"];
 
-const PREFIXES: Readonly<Record<string, ChainKind>> = {
-  "KUBE-SVC-": "svc",
-  "KUBE-SVL-": "svl",
-  "KUBE-EXT-": "ext",
-  "KUBE-FW-": "fw",
-  "KUBE-XLB-": "xlb",
-};
+const PREFIXES: ReadonlyArray<readonly [string, ChainKind]> = [
+  ["KUBE-SVC-", "svc"],
+  ["KUBE-SVL-", "svl"],
+  ["KUBE-EXT-", "ext"],
+  ["KUBE-FW-", "fw"],
+  ["KUBE-XLB-", "xlb"],
+];
 
 /** The prefix of each kind, e.g. "KUBE-SVC". */
 export const KIND_PREFIX: Readonly<Record<ChainKind, string>> = {
@@ -24,11 +24,11 @@ export const KIND_PREFIX: Readonly<Record<ChainKind, string>> = {
 
 /** A service-port chain name split into kind and hash suffix; null for any other name. */
 export function serviceChainKind(name: string | null): { kind: ChainKind; suffix: string } | null {
-  if (name === null || !name.startsWith("KUBE-")) return null;
-  const dash = name.indexOf("-", 5);
-  if (dash < 0 || dash === name.length - 1) return null;
-  const kind = PREFIXES[name.slice(0, dash + 1)];
-  return kind ? { kind, suffix: name.slice(dash + 1) } : null;
+  if (name === null || name.length < 10 || !name.startsWith("KUBE-")) return null;
+  for (const [prefix, kind] of PREFIXES) {
+    if (name.startsWith(prefix) && name.length > prefix.length) return { kind, suffix: name.slice(prefix.length) };
+  }
+  return null;
 }
 
 /** True for a KUBE-SEP-<hash> chain name. */

@@ -25,9 +25,20 @@ function hash16(text: string): string {
   return base32(createHash("sha256").update(text).digest()).slice(0, 16);
 }
 
+// Memo of service-port hashes: rebuilding the topology after a rule change re-checks mostly the same names.
+const memo = new Map<string, string>();
+const MEMO_LIMIT = 200_000;
+
 /** The 16-character suffix shared by KUBE-SVC/SVL/EXT/FW/XLB chains of one service port. */
 export function servicePortHash(servicePortName: string, protocol: string): string {
-  return hash16(servicePortName + protocol.toLowerCase());
+  const input = servicePortName + protocol.toLowerCase();
+  let h = memo.get(input);
+  if (h === undefined) {
+    if (memo.size >= MEMO_LIMIT) memo.clear();
+    h = hash16(input);
+    memo.set(input, h);
+  }
+  return h;
 }
 
 /** A service-port chain name, e.g. serviceChainName("KUBE-SVC", "default/kubernetes:https", "tcp"). */

@@ -36,10 +36,9 @@ function add(g: Group, rule: Rule, noLocal: boolean): void {
  */
 export function readDropRules(tables: readonly TableIndex[], byName: Map<string, Group>, out: Group[]): void {
   for (const index of tables) {
-    const rules = index.table?.rules ?? [];
+    const rules = index.name === "nat" ? (index.jumpsInto.get("KUBE-MARK-DROP") ?? []) : (index.table?.rules ?? []);
     for (const rule of rules) {
       if (rule.target === null) continue;
-      if (index.name === "nat" && rule.target !== "KUBE-MARK-DROP") continue;
       if (!rule.raw.includes(" endpoints") && !rule.raw.includes("health check")) continue;
       const c = parseComment(ruleFacts(rule).comment);
       if (c === null) continue;

@@ -2,9 +2,9 @@
 
 import type { Rule } from "../../grammar/types.ts";
 import { readDnatTarget } from "./address.ts";
-import { chainPresent, chainRuleIds, jumpIds, ruleAt, type TableIndex } from "./chain-index.ts";
+import { chainPresent, chainRules, jumpsTo, ruleIndex, type TableIndex } from "./chain-index.ts";
 import { parseComment } from "./comments.ts";
-import { ruleFacts } from "./rule-facts.ts";
+import { optionValue } from "./rule-facts.ts";
 import type { CounterSource } from "./types.ts";
 
 /** An endpoint chain's address (or why there is none) and its counters. */
@@ -20,25 +20,24 @@ export interface EndpointTarget {
   readonly counterSource: CounterSource | null;
 }
 
-function dnatRule(nat: TableIndex, chain: string): number | null {
-  for (const id of chainRuleIds(nat, chain)) if (ruleAt(nat, id).target === "DNAT") return id;
+type Counted = Pick<EndpointTarget, "packets" | "bytes" | "counterSource">;
+const UNCOUNTED: Counted = { packets: null, bytes: null, counterSource: null };
+
+function dnatRule(nat: TableIndex, chain: string): Rule | null {
+  for (const rule of chainRules(nat, chain)) if (rule.target === "DNAT") return rule;
   return null;
 }
 
-function counters(
-  nat: TableIndex,
-  ids: readonly number[],
-): Pick<EndpointTarget, "packets" | "bytes" | "counterSource"> {
+function counters(nat: TableIndex, rules: readonly Rule[]): Counted {
+  if (rules.length === 0) return UNCOUNTED;
   let packets = 0;
   let bytes = 0;
-  for (const id of ids) {
-    const c = ruleAt(nat, id).counters;
-    if (c === null) return { packets: null, bytes: null, counterSource: null };
-    packets += c.packets;
-    bytes += c.bytes;
+  for (const rule of rules) {
+    if (rule.counters === null) return UNCOUNTED;
+    packets += rule.counters.packets;
+    bytes += rule.counters.bytes;
   }
-  if (ids.length === 0) return { packets: null, bytes: null, counterSource: null };
-  return { packets, bytes, counterSource: { table: nat.name, rules: ids } };
+  return { packets, bytes, counterSource: { table: nat.name, rules: rules.map((r) => ruleIndex(nat, r)) } };
 }
 
 /**
@@ -53,7 +52,7 @@ export function resolveEndpoint(nat: TableIndex, chain: string, jump: Rule): End
   let addressSource: EndpointTarget["addressSource"] = null;
   let problem: string | null = null;
   if (dnat !== null) {
-    const t = readDnatTarget(ruleFacts(ruleAt(nat, dnat)).toDestination);
+    const t = readDnatTarget(optionValue(dnat, "--to-destination") ?? optionValue(dnat, "--to"));
     if ("address" in t) {
       address = t.address;
       addressSource = "dnat";
@@ -61,14 +60,17 @@ export function resolveEndpoint(nat: TableIndex, chain: string, jump: Rule): End
   } else if (present) {
     problem = `${chain} has no DNAT rule`;
   } else {
-    const c = parseComment(ruleFacts(jump).comment);
+    const c = parseComment(optionValue(jump, "--comment"));
     const t = c?.address ? readDnatTarget(c.address) : null;
     if (t !== null && "address" in t) {
       address = t.address;
       addressSource = "comment";
     } else problem = `${chain} is not in the dump and the jump's comment names no address`;
   }
-  const fromDnat = dnat !== null ? counters(nat, [dnat]) : null;
-  const count = fromDnat?.counterSource ? fromDnat : counters(nat, jumpIds(nat, chain));
+  let count = UNCOUNTED;
+  if (nat.hasCounters) {
+    count = dnat !== null ? counters(nat, [dnat]) : UNCOUNTED;
+    if (count.counterSource === null) count = counters(nat, jumpsTo(nat, chain));
+  }
   return { address, addressSource, problem, chainPresent: present, ...count };
 }

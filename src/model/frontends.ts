@@ -3,7 +3,7 @@
 import type { Rule } from "../../grammar/types.ts";
 import { stripHostPrefix } from "./address.ts";
 import { chainPresent, chainRules, type TableIndex } from "./chain-index.ts";
-import { CHAIN_KINDS, type ChainKind, serviceChainKind } from "./chain-kinds.ts";
+import { type ChainKind, serviceChainKind } from "./chain-kinds.ts";
 import { servicePortHash } from "./chain-names.ts";
 import { type CommentInfo, parseComment } from "./comments.ts";
 import { addUnique, type Group, newGroup } from "./group.ts";
@@ -120,21 +120,30 @@ export function readFrontends(nat: TableIndex): Frontends {
   return { groups, ipvsLine, conflicts };
 }
 
+// Chains that jump to other chains of the same port (SVC/SVL jump only to endpoints).
+const LINKING_KINDS: readonly ChainKind[] = ["ext", "fw", "xlb"];
+
 /** Adds the service chains the dump holds (by suffix) and the ones the groups' chains jump to. */
 export function attachChains(nat: TableIndex, groups: Map<string, Group>): void {
-  for (const chain of allChains(nat)) {
+  for (const [chain, rules] of nat.byChain) {
     const k = serviceChainKind(chain);
     if (k === null) continue;
-    const existing = groups.get(k.suffix);
-    if (existing) existing.chains[k.kind] ??= chain;
-    else if (chainRules(nat, chain).length > 0) {
-      const g = newGroup(k.suffix, k.suffix, chainRules(nat, chain)[0]!.line);
-      g.chains[k.kind] = chain;
+    let g = groups.get(k.suffix);
+    if (!g) {
+      g = newGroup(k.suffix, k.suffix, rules[0]!.line);
       groups.set(k.suffix, g);
+    }
+    g.chains[k.kind] ??= chain;
+  }
+  for (const chain of nat.declared) {
+    const k = serviceChainKind(chain);
+    if (k !== null) {
+      const g = groups.get(k.suffix);
+      if (g) g.chains[k.kind] ??= chain;
     }
   }
   for (const g of groups.values()) {
-    for (const kind of CHAIN_KINDS) {
+    for (const kind of LINKING_KINDS) {
       const chain = g.chains[kind];
       if (chain === null || !chainPresent(nat, chain)) continue;
       for (const rule of chainRules(nat, chain)) {
@@ -145,16 +154,11 @@ export function attachChains(nat: TableIndex, groups: Map<string, Group>): void 
   }
 }
 
-function allChains(nat: TableIndex): Set<string> {
-  const out = new Set<string>(nat.declared);
-  for (const chain of nat.byChain.keys()) out.add(chain);
-  return out;
-}
-
 /** Gives ports known only from filter rules the (empty) nat chains that carry their hash, if any. */
 export function attachByHash(nat: TableIndex, bySuffix: ReadonlyMap<string, Group>, nameOnly: readonly Group[]): void {
+  if (nameOnly.length === 0) return;
   const loose = new Map<string, string[]>();
-  for (const chain of allChains(nat)) {
+  for (const chain of nat.declared) {
     const k = serviceChainKind(chain);
     if (k !== null && !bySuffix.has(k.suffix)) loose.set(k.suffix, [...(loose.get(k.suffix) ?? []), chain]);
   }

@@ -1,7 +1,7 @@
 // Findings about the dump as a whole: cut off, unreadable lines, another proxy mode or backend, no kube-proxy.
 
 import type { ParsedDump } from "../../grammar/types.ts";
-import { chainPresent, ruleAt, type TableIndex } from "./chain-index.ts";
+import { chainPresent, type TableIndex } from "./chain-index.ts";
 import { finding } from "./findings.ts";
 import type { Finding } from "./types.ts";
 
@@ -19,8 +19,7 @@ const NFT = /\bnft(?:ables)?\b/i;
 function foreignDnat(nat: TableIndex): Finding | null {
   const chains = new Set<string>();
   let first: number | null = null;
-  for (const id of nat.jumpsInto.get("DNAT") ?? []) {
-    const rule = ruleAt(nat, id);
+  for (const rule of nat.jumpsInto.get("DNAT") ?? []) {
     if (rule.chain.startsWith("KUBE-")) continue;
     chains.add(rule.chain);
     first ??= rule.line;

@@ -1,7 +1,7 @@
 // Names for service ports: from comments, else recovered from the chain hash, else the chain name itself.
 
 import { isEndpointTarget } from "./cascade.ts";
-import { chainRuleIds, ruleAt, type TableIndex } from "./chain-index.ts";
+import { chainRules, type TableIndex } from "./chain-index.ts";
 import { CHAIN_KINDS } from "./chain-kinds.ts";
 import { servicePortHash } from "./chain-names.ts";
 import { parseComment } from "./comments.ts";
@@ -16,16 +16,15 @@ function nameFromChains(nat: TableIndex, g: Group): string | null {
   for (const kind of CHAIN_KINDS) {
     const chain = g.chains[kind];
     if (chain === null) continue;
-    for (const id of chainRuleIds(nat, chain)) {
-      const rule = ruleAt(nat, id);
+    for (const rule of chainRules(nat, chain)) {
       const c = parseComment(ruleFacts(rule).comment);
       if (c !== null) return c.written;
       if (isEndpointTarget(nat, rule.target)) seps.push(rule.target);
     }
   }
   for (const sep of seps) {
-    for (const id of chainRuleIds(nat, sep)) {
-      const c = parseComment(ruleFacts(ruleAt(nat, id)).comment);
+    for (const rule of chainRules(nat, sep)) {
+      const c = parseComment(ruleFacts(rule).comment);
       if (c !== null) return c.written;
     }
   }

@@ -62,7 +62,7 @@ export function ruleFacts(rule: Rule): RuleFacts {
     const first = o.values[0] ?? null;
     switch (o.name) {
       case "--comment":
-        if (comment === null) comment = o.values.join(" ");
+        if (comment === null) comment = o.values.length === 1 ? o.values[0]! : o.values.join(" ");
         break;
       case "-d":
       case "--destination":
@@ -134,4 +134,12 @@ export function portNumber(text: string | null): number | null {
   if (text === null || !/^\d{1,5}$/.test(text)) return null;
   const n = Number(text);
   return n <= 65535 ? n : null;
+}
+
+/** The value of one option (all its words joined by a space), "" when it has none, null when absent. */
+export function optionValue(rule: Rule, name: string): string | null {
+  for (const o of rule.options) {
+    if (o.name === name) return o.values.length === 1 ? o.values[0]! : o.values.join(" ");
+  }
+  return null;
 }

@@ -1,7 +1,7 @@
 // One Service from what was gathered about its port: frontends, chains, endpoints, findings.
 
 import { stripHostPrefix } from "./address.ts";
-import { chainPresent, chainRules, jumpIds, type TableIndex } from "./chain-index.ts";
+import { chainPresent, chainRules, type TableIndex } from "./chain-index.ts";
 import { CHAIN_KINDS } from "./chain-kinds.ts";
 import { namespaceOf } from "./comments.ts";
 import { buildEndpoints } from "./endpoints.ts";
@@ -70,7 +70,7 @@ function chainFindings(ctx: BuildContext, g: Group, name: string): Finding[] {
     const chain = g.chains[kind];
     if (chain === null || !chainPresent(ctx.nat, chain)) continue;
     const rules = chainRules(ctx.nat, chain);
-    if (rules.length > 0 && jumpIds(ctx.nat, chain).length === 0) {
+    if (rules.length > 0 && !ctx.nat.jumpsInto.has(chain)) {
       out.push(
         finding(
           "orphan-chain",
