@@ -19,6 +19,7 @@ import { parseCommand } from "./to-rules.ts";
 import type { Backend, Counters, DumpComment, DumpFormat, ParsedDump, Rule } from "./types.ts";
 
 export { CommandCache } from "./command-cache.ts";
+export { formatOption, formatRule, quoteValue } from "./format-rule.ts";
 export { parseCommand } from "./to-rules.ts";
 
 /** Options of parseDump. */
