@@ -4,13 +4,43 @@ import ipaddr from "ipaddr.js";
 
 type Addr = ipaddr.IPv4 | ipaddr.IPv6;
 
+// Dumps repeat the same few thousand addresses; parse each once (bounded, so a long session cannot grow it forever).
+const parsed = new Map<string, Addr | null>();
+const ranges = new Map<string, [Addr, number] | null>();
+const CACHE_LIMIT = 200_000;
+
+function remember<V>(cache: Map<string, V>, key: string, value: V): V {
+  if (cache.size >= CACHE_LIMIT) cache.clear();
+  cache.set(key, value);
+  return value;
+}
+
 /** Parses an address, or null when it is not one. IPv4-mapped IPv6 stays IPv6. */
 export function parseAddress(text: string): Addr | null {
+  const hit = parsed.get(text);
+  if (hit !== undefined) return hit;
   try {
-    return ipaddr.parse(text.trim());
+    return remember(parsed, text, ipaddr.parse(text.trim()));
   } catch {
-    return null;
+    return remember(parsed, text, null);
   }
+}
+
+// `10.0.0.0/8`, `10.0.0.1`, `10.0.0.0/255.0.0.0` → base and prefix length, or null.
+function parseRange(spec: string): [Addr, number] | null {
+  const hit = ranges.get(spec);
+  if (hit !== undefined) return hit;
+  const slash = spec.indexOf("/");
+  const base = parseAddress(slash === -1 ? spec : spec.slice(0, slash));
+  if (!base) return remember(ranges, spec, null);
+  const max = base.kind() === "ipv4" ? 32 : 128;
+  let bits = max;
+  if (slash !== -1) {
+    const suffix = spec.slice(slash + 1);
+    // iptables -S can print a dotted netmask: 10.0.0.0/255.0.0.0
+    bits = /^\d+$/.test(suffix) ? Number(suffix) : (parseAddress(suffix)?.prefixLengthFromSubnetMask() ?? -1);
+  }
+  return remember(ranges, spec, bits < 0 || bits > max ? null : [base, bits]);
 }
 
 /** True when `text` is an IPv4 or IPv6 address. */
@@ -21,26 +51,10 @@ export function isAddress(text: string): boolean {
 /** Does `address` fall in `spec` (`10.0.0.0/8`, `10.0.0.1`, `fd00::/64`)? Null when spec is not an address. */
 export function inRange(address: string, spec: string): boolean | null {
   const a = parseAddress(address);
-  if (!a) return null;
-  const slash = spec.indexOf("/");
-  const base = parseAddress(slash === -1 ? spec : spec.slice(0, slash));
-  if (!base) return null;
-  if (base.kind() !== a.kind()) return false;
-  const max = base.kind() === "ipv4" ? 32 : 128;
-  let bits = max;
-  if (slash !== -1) {
-    const suffix = spec.slice(slash + 1);
-    if (/^\d+$/.test(suffix)) bits = Number(suffix);
-    else {
-      // iptables -S can print a dotted netmask: 10.0.0.0/255.0.0.0
-      const mask = parseAddress(suffix);
-      const prefix = mask?.prefixLengthFromSubnetMask() ?? null;
-      if (prefix === null) return null;
-      bits = prefix;
-    }
-  }
-  if (bits > max) return null;
-  return a.match(base, bits);
+  const range = parseRange(spec);
+  if (!a || !range) return null;
+  if (range[0].kind() !== a.kind()) return false;
+  return a.match(range[0], range[1]);
 }
 
 /** Is `address` an iptables-range `a-b` member (inclusive)? Null when the range is not addresses. */

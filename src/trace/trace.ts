@@ -128,7 +128,15 @@ export function trace(dump: ParsedDump, packet: Packet): TraceResult {
   const start = natStart(nat, hook, notes);
   const walkers: Walker[] = [];
   const walker = (table: TableIndex, dst: string, dport: number) => {
-    const w = new Walker(table, (s) => viewOf(packet, src, dst, dport, s));
+    // the view changes only with the mark and the DNAT state: build it once per combination
+    const views = new Map<string, PacketView>();
+    const view = (s: WalkState) => {
+      const key = `${s.mark}|${s.dnat}`;
+      let v = views.get(key);
+      if (!v) views.set(key, (v = viewOf(packet, src, dst, dport, s)));
+      return v;
+    };
+    const w = new Walker(table, view);
     walkers.push(w);
     return w;
   };

@@ -18,10 +18,13 @@ export function indexDump(dump: ParsedDump): ReadonlyMap<string, TableIndex> {
   for (const table of dump.tables) {
     const rules = new Map<string, Rule[]>();
     for (const rule of table.rules) {
-      const list = rules.get(rule.chain) ?? [];
+      let list = rules.get(rule.chain);
+      if (!list) {
+        list = [];
+        rules.set(rule.chain, list);
+      }
       if (rule.verb === "insert") list.unshift(rule);
       else list.push(rule);
-      rules.set(rule.chain, list);
     }
     const deleted = new Set(table.deletedChains);
     const has = (chain: string) => !deleted.has(chain) && (table.chains.has(chain) || rules.has(chain));
