@@ -132,8 +132,10 @@ export function trace(dump: ParsedDump, packet: Packet): TraceResult {
     const views = new Map<string, PacketView>();
     const view = (s: WalkState) => {
       const key = `${s.mark}|${s.dnat}`;
-      let v = views.get(key);
-      if (!v) views.set(key, (v = viewOf(packet, src, dst, dport, s)));
+      const seen = views.get(key);
+      if (seen) return seen;
+      const v = viewOf(packet, src, dst, dport, s);
+      views.set(key, v);
       return v;
     };
     const w = new Walker(table, view);
