@@ -41,23 +41,15 @@ function Body({ model, width, state }: { model: ScreenModel; width: number; stat
         <Gone name={model.name} />
       );
     case "tree":
-      return (
-        <Tree
-          rows={model.rows}
-          offsets={model.offsets}
-          selectedIndex={model.selectedIndex}
-          start={model.start}
-          page={model.page}
-        />
-      );
+      return <Tree lines={model.lines} count={model.count} selectedIndex={model.selectedIndex} />;
     case "list":
       return (
         <ServiceList
           rows={model.rows}
+          start={model.start}
+          count={model.count}
           total={model.total}
           selectedIndex={model.selectedIndex}
-          start={model.start}
-          page={model.page}
           width={width}
           sort={state.ui.sort}
           filter={state.ui.filter}

@@ -9,14 +9,14 @@ import { TableHeader, TableRow } from "./TableRow.tsx";
 import { layoutColumns } from "./table.ts";
 
 export interface ServiceListProps {
+  /** The rows in the window, from row `start` on. */
   readonly rows: readonly ServiceRow[];
-  /** How many services there are before filtering. */
+  readonly start: number;
+  /** Services after filtering. */
+  readonly count: number;
+  /** Services before filtering. */
   readonly total: number;
   readonly selectedIndex: number;
-  /** First visible row. */
-  readonly start: number;
-  /** Rows that fit. */
-  readonly page: number;
   readonly width: number;
   readonly sort: SortMode;
   readonly filter: string;
@@ -26,21 +26,20 @@ export interface ServiceListProps {
 export const LIST_CHROME = 2;
 
 /** Draws the visible slice of the services list. */
-export function ServiceList({ rows, total, selectedIndex, start, page, width, sort, filter }: ServiceListProps) {
+export function ServiceList({ rows, start, count, total, selectedIndex, width, sort, filter }: ServiceListProps) {
   const columns = layoutColumns(LIST_COLUMNS, width - 2);
-  const visible = rows.slice(start, start + page);
-  const shown = filter ? ` · filter “${sanitize(filter)}”: ${rows.length} of ${total}` : "";
-  const position = rows.length > page ? ` · ${selectedIndex + 1}/${rows.length}` : "";
+  const shown = filter ? ` · filter “${sanitize(filter)}”: ${count} of ${total}` : "";
+  const position = count > rows.length ? ` · ${selectedIndex + 1}/${count}` : "";
   return (
     <Box flexDirection="column">
       <Text wrap="truncate-end" bold>
         {`Services ${total} · sorted by ${sort}${shown}${position}`}
       </Text>
       <TableHeader columns={columns} sorted={SORTED_COLUMN[sort]} />
-      {rows.length === 0 && filter ? (
+      {count === 0 && filter ? (
         <Text wrap="truncate-end">{`  no service matches “${sanitize(filter)}” — Esc clears the filter`}</Text>
       ) : null}
-      {visible.map((row, i) => (
+      {rows.map((row, i) => (
         <TableRow key={row.service.name} columns={columns} row={row} selected={start + i === selectedIndex} />
       ))}
     </Box>

@@ -1,27 +1,25 @@
-// The tree view: every service's chains and endpoints, drawn only for the lines that fit.
+// The tree view: every service's chains and endpoints; only the lines in the window are built and drawn.
 
 import { Box, Text } from "ink";
-import type { ServiceRow } from "../app/service-order.ts";
-import { visibleTreeLines } from "./tree-index.ts";
+import type { VisibleTreeLine } from "./tree-index.ts";
 
 export interface TreeProps {
-  readonly rows: readonly ServiceRow[];
-  readonly offsets: readonly number[];
+  /** The lines in the window. */
+  readonly lines: readonly VisibleTreeLine[];
+  /** Services in the tree (after filtering). */
+  readonly count: number;
   readonly selectedIndex: number;
-  readonly start: number;
-  readonly page: number;
 }
 
 /** Lines the tree uses above its content (the title). */
 export const TREE_CHROME = 1;
 
-/** Draws the visible slice of the tree; the selected service's lines are marked. */
-export function Tree({ rows, offsets, selectedIndex, start, page }: TreeProps) {
-  const lines = visibleTreeLines(rows, offsets, start, page);
+/** Draws the tree lines in the window; the selected service's lines are marked. */
+export function Tree({ lines, count, selectedIndex }: TreeProps) {
   return (
     <Box flexDirection="column">
       <Text wrap="truncate-end" bold>
-        {`Tree · ${rows.length} services · service → chains → endpoints (cfg = configured share, obs = observed)`}
+        {`Tree · ${count} services · service → chains → endpoints (cfg = configured share, obs = observed)`}
       </Text>
       {lines.map(({ line, row }) => {
         const selected = row === selectedIndex;

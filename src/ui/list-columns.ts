@@ -20,7 +20,7 @@ export const LIST_COLUMNS: readonly Column<ServiceRow>[] = [
   {
     id: "name",
     title: "SERVICE",
-    width: 20,
+    width: 26,
     flex: true,
     maxWidth: 72,
     cell: (r) => ({ text: sanitize(r.service.name) }),

@@ -27,14 +27,20 @@ export function rowAtLine(offsets: readonly number[], line: number): number {
   return lo;
 }
 
+/** A tree line in the window and the index of the row it belongs to. */
+export interface VisibleTreeLine {
+  readonly line: TreeLine;
+  readonly row: number;
+}
+
 /** The tree lines `start`..`start + page`, with the row index each belongs to. */
 export function visibleTreeLines(
   rows: readonly ServiceRow[],
   offsets: readonly number[],
   start: number,
   page: number,
-): readonly { line: TreeLine; row: number }[] {
-  const out: { line: TreeLine; row: number }[] = [];
+): readonly VisibleTreeLine[] {
+  const out: VisibleTreeLine[] = [];
   for (let r = rowAtLine(offsets, start); r < rows.length && (offsets[r] ?? 0) < start + page; r++) {
     const row = rows[r];
     if (row === undefined) break;

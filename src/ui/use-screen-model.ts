@@ -12,10 +12,12 @@ import { type HelpLine, helpLines } from "./help-lines.ts";
 import { LIST_CHROME } from "./ServiceList.tsx";
 import { needsMessage } from "./StateMessage.tsx";
 import { TREE_CHROME } from "./Tree.tsx";
-import { rowAtLine, treeOffsets } from "./tree-index.ts";
+import { rowAtLine, treeOffsets, type VisibleTreeLine, visibleTreeLines } from "./tree-index.ts";
 
 interface Rows {
-  readonly rows: readonly ServiceRow[];
+  /** Services after filtering. */
+  readonly count: number;
+  /** Services before filtering. */
   readonly total: number;
   readonly selectedIndex: number;
   readonly start: number;
@@ -24,8 +26,8 @@ interface Rows {
 
 export type ScreenModel = { readonly view: NavView; readonly current: string | null } & (
   | { readonly screen: "message" }
-  | ({ readonly screen: "list" } & Rows)
-  | ({ readonly screen: "tree"; readonly offsets: readonly number[] } & Rows)
+  | ({ readonly screen: "list"; readonly rows: readonly ServiceRow[] } & Rows)
+  | ({ readonly screen: "tree"; readonly lines: readonly VisibleTreeLine[] } & Rows)
   | {
       readonly screen: "detail";
       readonly name: string | null;
@@ -80,7 +82,8 @@ export function useScreenModel(state: AppState, height: number): ScreenModel {
       current,
     };
   }
-  const base = { rows: visible, total: rows.length, selectedIndex: index, current };
+  // leaves get only what they draw: the rows or tree lines in the window
+  const base = { count: visible.length, total: rows.length, selectedIndex: index, current };
   if (isTree && offsets) {
     const page = Math.max(1, height - TREE_CHROME);
     const total = offsets[visible.length] ?? 0;
@@ -88,10 +91,11 @@ export function useScreenModel(state: AppState, height: number): ScreenModel {
     const [a, b] = index < 0 ? [0, 0] : span(index);
     const start = ensureVisible(scroll, a, b, page, total);
     const view: NavView = { kind: "select", order, page, total, span, indexAt: (l) => rowAtLine(offsets, l) };
-    return { screen: "tree", offsets, start, page, view, ...base };
+    const lines = visibleTreeLines(visible, offsets, start, page);
+    return { screen: "tree", lines, start, page, view, ...base };
   }
   const page = Math.max(1, height - LIST_CHROME);
   const start = ensureVisible(scroll, index, index, page, visible.length);
   const view: NavView = { kind: "select", order, page, total: visible.length, span: (i) => [i, i], indexAt: (l) => l };
-  return { screen: "list", start, page, view, ...base };
+  return { screen: "list", rows: visible.slice(start, start + page), start, page, view, ...base };
 }

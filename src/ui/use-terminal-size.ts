@@ -18,8 +18,14 @@ export function useTerminalSize(): TerminalSize {
   const { stdout } = useStdout();
   const [size, setSize] = useState(() => read(stdout));
   useEffect(() => {
-    const onResize = () => setSize(read(stdout));
+    const onResize = () =>
+      setSize((prev) => {
+        const next = read(stdout);
+        return next.columns === prev.columns && next.rows === prev.rows ? prev : next;
+      });
     stdout.on("resize", onResize);
+    // a resize between the first render and this subscription would otherwise be missed
+    onResize();
     return () => {
       stdout.off("resize", onResize);
     };

@@ -55,9 +55,17 @@ export async function renderApp({
     Object.defineProperty(r.stdout, "rows", { value: h, configurable: true });
     r.stdout.emit("resize");
   };
-  setSize(columns, rows);
-  await delay(10);
   const raw = (): string => r.lastFrame() ?? "";
+  /** Waits (up to a second, for loaded machines) until a frame at the new size is drawn: the App fills rows - 1. */
+  const fitted = async (c: number, h: number): Promise<void> => {
+    const fits = () => {
+      const lines = raw().replace(SGR, "").split("\n");
+      return lines.length === h - 1 && lines.every((l) => [...l].length <= c);
+    };
+    for (let i = 0; i < 100 && !fits(); i++) await delay(10);
+  };
+  setSize(columns, rows);
+  await fitted(columns, rows);
   return {
     store,
     raw,
@@ -70,7 +78,7 @@ export async function renderApp({
     },
     async resize(c, h) {
       setSize(c, h);
-      await delay(10);
+      await fitted(c, h);
     },
     quits: () => quits,
     unmount: () => r.unmount(),
