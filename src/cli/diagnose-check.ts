@@ -2,9 +2,11 @@
 
 import { Pipeline, topologyOfRead } from "../app/pipeline.ts";
 import type { Topology } from "../model/types.ts";
+import { errorMessage } from "../source/index.ts";
 import type { StatsSnapshot } from "../stats/types.ts";
 import { verdictsOf } from "../verdict/index.ts";
 import { exitCodeOf, formatCheckJson, formatCheckText, scopeOf, selectServices } from "../verdict/report.ts";
+import { chooseSource } from "./choose-source.ts";
 import type { CliIO } from "./io.ts";
 import type { CliOptions } from "./options.ts";
 import { readOnce } from "./read-once.ts";
@@ -22,20 +24,24 @@ async function readOne(options: CliOptions, io: CliIO): Promise<Read | { error: 
   return "error" in r ? r : { topology: topologyOfRead(r), stats: null };
 }
 
-// Two reads `window` seconds apart through the stats pipeline: the second carries window counts per endpoint.
+// Two reads `window` seconds apart from one source through the stats pipeline: the second carries window counts.
 async function readTwice(options: CliOptions, io: CliIO, window: number): Promise<Read | { error: string }> {
+  if (options.file === "-") return { error: "--window needs a source that can be read twice, not stdin" };
+  const chosen = await chooseSource(options, io);
+  if ("fatal" in chosen) return { error: chosen.fatal };
+  if (chosen.note) io.stderr.write(`kube-nat-top: ${chosen.note}\n`);
   const pipeline = new Pipeline();
-  let last: Read | null = null;
-  for (let i = 0; i < 2; i++) {
-    if (i === 1) await new Promise((resolve) => setTimeout(resolve, window * 1000));
-    const started = Date.now();
-    const r = await readOnce(options, io);
-    if ("error" in r) return r;
-    const read = { ...r, takenAt: Date.now(), durationMs: Date.now() - started, notes: [] };
-    const p = pipeline.ingest(read);
-    last = { topology: p.topology, stats: p.stats };
+  const read = () => chosen.source.read(AbortSignal.timeout(options.timeout * 1000));
+  try {
+    pipeline.ingest(chosen.first ?? (await read()));
+    await new Promise((resolve) => setTimeout(resolve, window * 1000));
+    const p = pipeline.ingest(await read());
+    return { topology: p.topology, stats: p.stats };
+  } catch (err) {
+    return { error: errorMessage(err) };
+  } finally {
+    await chosen.source.close?.();
   }
-  return last!;
 }
 
 /** Reads the dump, prints the verdicts and returns 0 (healthy), 1 (warnings), 2 (errors) or 3 (no dump). */

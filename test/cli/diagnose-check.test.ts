@@ -103,6 +103,12 @@ describe("kube-nat-top check", () => {
     expect(r.stdout).toContain("--window <seconds>");
   });
 
+  it("with --window, refuses stdin, which cannot be read twice", async () => {
+    const r = await runDiagnose(["check", "--file", "-", "--window", "1"], "");
+    expect(r.code).toBe(3);
+    expect(r.stderr).toContain("--window needs a source that can be read twice");
+  });
+
   it("with --window, reads twice through --exec and warns when one endpoint got every new connection", async () => {
     const dir = mkdtempSync(join(tmpdir(), "knt-window-"));
     writeFileSync(join(dir, "before.txt"), withCounters([1000, 1000, 1000]));
