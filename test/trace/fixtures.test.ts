@@ -156,6 +156,16 @@ describe.skipIf(!packetDump)(`trace on partial and era1 dumps${SKIP_NOTE}`, () =
     expect(r.verdict.sentence).toContain("KUBE-SVC-XPGD46QRK7WJZT7O");
   });
 
+  it("sends outside traffic for an ETP=Local external IP only to the local endpoint, unmasqueraded (era2 KUBE-SVL)", () => {
+    const d = fixture("era2-v1.28-dev/TestOnlyLocalExternalIPs.txt")!;
+    const outside = tr(d, "203.0.113.9", "192.168.99.11:80", { nodeIPs: [] });
+    expect(shares(outside)).toEqual({ "10.180.2.1:80": 1 });
+    expect(outside.masquerade).toBe("no");
+    expect(outside.branches[0]!.nat.map((s) => s.chain)).toContain("KUBE-SVL-XPGD46QRK7WJZT7O");
+    const pod = tr(d, "10.0.5.5", "192.168.99.11:80", { nodeIPs: [] });
+    expect(shares(pod)).toEqual({ "10.180.0.1:80": 0.5, "10.180.2.1:80": 0.5 });
+  });
+
   it("lets an external-IP rule listed before the load-balancer rule win, as the era1 kernel would", () => {
     // era1 TestLoadBalancer: 1.2.3.4 is both an external IP and the LB IP; KUBE-SERVICES matches the external IP first
     const d = fixture("era1-v1.24-dev/TestLoadBalancer.txt")!;
