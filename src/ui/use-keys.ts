@@ -2,7 +2,8 @@
 
 import { type Key, useInput } from "ink";
 import { useCallback, useRef } from "react";
-import { findBinding, type KeyContext, type KeyPress, modeOf, splitTyped } from "../app/keymap.ts";
+import { type KeyPress, splitTyped } from "../app/key-match.ts";
+import { findBinding, type KeyContext, modeOf } from "../app/keymap.ts";
 import { type NavView, selectedIndex } from "../app/navigate.ts";
 import type { Store } from "../app/store.ts";
 

@@ -1,5 +1,6 @@
 import { describe, expect, test } from "vitest";
-import { findBinding, hintsFor, KEYMAP, type KeyPress, type Mode, matches, splitTyped } from "../../src/app/keymap.ts";
+import { type KeyPress, matches, splitTyped } from "../../src/app/key-match.ts";
+import { findBinding, hintsFor, KEYMAP, type Mode } from "../../src/app/keymap.ts";
 
 const NO_KEY: KeyPress = {
   upArrow: false,
