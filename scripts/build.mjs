@@ -3,7 +3,10 @@ import { build } from "esbuild";
 
 await build({
   entryPoints: ["src/cli.tsx"],
-  outfile: "dist/cli.js",
+  outdir: "dist",
+  // the live view (Ink, React) is a chunk of its own, loaded only when the live view starts
+  splitting: true,
+  chunkNames: "chunks/[name]-[hash]",
   bundle: true,
   platform: "node",
   format: "esm",

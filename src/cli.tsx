@@ -2,7 +2,6 @@
 
 import { CommanderError } from "commander";
 import { type CliIO, processIO } from "./cli/io.ts";
-import { runLive } from "./cli/live.tsx";
 import { runOneShot } from "./cli/one-shot.ts";
 import { buildProgram, conflicts, toCliOptions } from "./cli/options.ts";
 import { VERSION } from "./version.ts";
@@ -25,7 +24,8 @@ export async function main(argv: readonly string[], io: CliIO = processIO()): Pr
       return;
     }
     const oneShot = options.once || options.output === "json" || options.file === "-" || !io.stdout.isTTY;
-    exitCode = await (oneShot ? runOneShot(options, io) : runLive(options, io));
+    if (oneShot) exitCode = await runOneShot(options, io);
+    else exitCode = await (await import("./cli/live.tsx")).runLive(options, io);
   });
   try {
     await program.parseAsync([...argv], { from: "user" });
