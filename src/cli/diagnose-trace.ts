@@ -2,8 +2,10 @@
 
 import { networkInterfaces } from "node:os";
 import { parseDump } from "../../grammar/index.ts";
+import { buildTopology } from "../model/index.ts";
 import { isAddress } from "../trace/address.ts";
 import { formatTraceJson, formatTraceText, parsePacketTarget, trace } from "../trace/index.ts";
+import { dumpVerdict } from "../verdict/index.ts";
 import type { CliIO } from "./io.ts";
 import type { CliOptions } from "./options.ts";
 import { readOnce } from "./read-once.ts";
@@ -56,8 +58,13 @@ export async function runTrace(options: CliOptions, io: CliIO, flags: TraceFlags
   }
   const v6 = target.dst.includes(":");
   const text = v6 && read.text6 !== undefined ? read.text6 : read.text;
-  const result = trace(parseDump(text), { ...target, src: flags.from, fromLocal: flags.fromLocal, nodeIPs });
-  const withNotes = { ...result, notes: [...result.notes, ...extraNotes] };
+  const dump = parseDump(text);
+  const result = trace(dump, { ...target, src: flags.from, fromLocal: flags.fromLocal, nodeIPs });
+  // what is wrong with the dump as a whole (IPVS or nftables mode, split brain, cut off) changes what a trace means
+  const dumpNotes = dumpVerdict(buildTopology(dump))
+    .reasons.filter((r) => r.severity !== "info")
+    .map((r) => r.sentence);
+  const withNotes = { ...result, notes: [...dumpNotes, ...result.notes, ...extraNotes] };
   io.stdout.write(options.output === "json" ? formatTraceJson(withNotes) : formatTraceText(withNotes));
   return 0;
 }

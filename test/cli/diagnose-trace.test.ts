@@ -97,6 +97,16 @@ describe("kube-nat-top trace", () => {
     expect(tcp.stdout).toContain("verdict: no match");
   });
 
+  it("says when the dump as a whole is suspect, here with nothing of kube-proxy's in it", async () => {
+    const r = await runDiagnose(
+      ["trace", "--file", "-", "--to", "10.96.0.10:53/udp"],
+      "*filter\n:INPUT ACCEPT [0:0]\nCOMMIT\n",
+    );
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("verdict: no match");
+    expect(r.stdout).toContain("  - no kube-proxy rules in this dump");
+  });
+
   it("refuses a bad --to, --from or --node-ip with exit 2", async () => {
     const file = tmpFile("dns.txt", dump);
     const bad = await runDiagnose(["trace", "--file", file, "--to", "kube-dns:53"]);
