@@ -4,6 +4,7 @@ import { readDnatTarget } from "./address.ts";
 import { chainPresent, type TableIndex } from "./chain-index.ts";
 import { isSepChain } from "./chain-kinds.ts";
 import { parseComment } from "./comments.ts";
+import { absenceSeverity, type ModelContext } from "./context.ts";
 import { finding } from "./findings.ts";
 import { ruleFacts } from "./rule-facts.ts";
 import type { Finding } from "./types.ts";
@@ -11,10 +12,11 @@ import type { Finding } from "./types.ts";
 /** The service name a chain belongs to, or null. */
 export type OwnerOf = (chain: string) => string | null;
 
-// kubelet's chain: kube-proxy's ≤1.23 payloads jump to it without declaring it.
-const NOT_DANGLING = new Set(["KUBE-MARK-DROP"]);
+// Mark chains: kubelet's KUBE-MARK-DROP is never in kube-proxy's ≤1.23 payloads; neither says where traffic goes.
+const NOT_DANGLING = new Set(["KUBE-MARK-DROP", "KUBE-MARK-MASQ"]);
 
-function sepOrphans(nat: TableIndex, partial: boolean): Finding[] {
+function sepOrphans(ctx: ModelContext): Finding[] {
+  const nat = ctx.nat;
   const out: Finding[] = [];
   for (const [chain, rules] of nat.byChain) {
     if (!isSepChain(chain) || nat.jumpsInto.has(chain) || rules.length === 0) continue;
@@ -32,7 +34,7 @@ function sepOrphans(nat: TableIndex, partial: boolean): Finding[] {
     out.push(
       finding(
         "orphan-chain",
-        partial ? "info" : "warning",
+        absenceSeverity(ctx),
         `${chain}${what ? ` (${what})` : ""} has rules but nothing jumps to it, so no traffic reaches it: stale rules left behind?`,
         { service: name, chain, line: rules[0]!.line },
       ),
@@ -41,18 +43,20 @@ function sepOrphans(nat: TableIndex, partial: boolean): Finding[] {
   return out;
 }
 
-function dangling(index: TableIndex, partial: boolean, ownerOf: OwnerOf): Finding[] {
+function dangling(ctx: ModelContext, index: TableIndex, ownerOf: OwnerOf): Finding[] {
   const out: Finding[] = [];
   for (const [target, rules] of index.jumpsInto) {
     if (!target.startsWith("KUBE-") || NOT_DANGLING.has(target) || chainPresent(index, target)) continue;
     const from = rules[0]!;
     const service = ownerOf(target) ?? ownerOf(from.chain);
     const unknown = service === null ? "" : `, so what ${service} does past it is unknown`;
-    const why = partial
+    const why = ctx.partial
       ? `is not in this payload (a partial sync leaves unchanged chains out)${unknown}`
-      : `is not in the dump: the dump was cut or edited, or the chain was deleted${unknown}`;
+      : ctx.pasted
+        ? `is not in this paste${unknown}`
+        : `is not in the dump: the dump was cut or edited, or the chain was deleted${unknown}`;
     out.push(
-      finding("dangling-jump", partial ? "info" : "warning", `${from.chain} jumps to ${target}, which ${why}.`, {
+      finding("dangling-jump", absenceSeverity(ctx), `${from.chain} jumps to ${target}, which ${why}.`, {
         service,
         chain: target,
         line: from.line,
@@ -63,13 +67,8 @@ function dangling(index: TableIndex, partial: boolean, ownerOf: OwnerOf): Findin
 }
 
 /** Orphan KUBE-SEP chains and dangling jumps to KUBE-* chains, with the service each belongs to when known. */
-export function chainFindings(
-  tables: readonly TableIndex[],
-  nat: TableIndex,
-  partial: boolean,
-  ownerOf: OwnerOf,
-): Finding[] {
-  const out = sepOrphans(nat, partial);
-  for (const t of tables) out.push(...dangling(t, partial, ownerOf));
+export function chainFindings(ctx: ModelContext, tables: readonly TableIndex[], ownerOf: OwnerOf): Finding[] {
+  const out = sepOrphans(ctx);
+  for (const t of tables) out.push(...dangling(ctx, t, ownerOf));
   return out;
 }

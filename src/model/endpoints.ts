@@ -1,7 +1,8 @@
 // A service port's endpoints: the service chain's cascade, with local flags and shares from SVL/XLB.
 
 import { type Cascade, readCascade } from "./cascade.ts";
-import { chainPresent, type TableIndex } from "./chain-index.ts";
+import { chainPresent, chainRules } from "./chain-index.ts";
+import { absenceSeverity, type ModelContext } from "./context.ts";
 import { resolveEndpoint } from "./endpoint-target.ts";
 import { finding, percent } from "./findings.ts";
 import type { Group } from "./group.ts";
@@ -48,7 +49,8 @@ function gapFinding(name: string, cascade: Cascade): Finding | null {
 }
 
 /** Reads the endpoints of a named group from its SVC (or SVL) chain and its local chain. */
-export function buildEndpoints(nat: TableIndex, g: Group, name: string, partial: boolean): EndpointsResult {
+export function buildEndpoints(ctx: ModelContext, g: Group, name: string): EndpointsResult {
+  const nat = ctx.nat;
   const present = (c: string | null): c is string => c !== null && chainPresent(nat, c);
   const primaryChain = present(g.chains.svc) ? g.chains.svc : present(g.chains.svl) ? g.chains.svl : null;
   const localChain = present(g.chains.svl) ? g.chains.svl : present(g.chains.xlb) ? g.chains.xlb : null;
@@ -78,9 +80,11 @@ export function buildEndpoints(nat: TableIndex, g: Group, name: string, partial:
       counterSource: t.counterSource,
     });
     if (t.problem !== null) {
-      const severity: Severity = t.chainPresent ? "error" : partial ? "info" : "warning";
+      const cut = ctx.cutLine !== null && chainRules(nat, cascadeJump.target).some((r) => r.line === ctx.cutLine);
+      const severity: Severity = cut ? "warning" : t.chainPresent ? "error" : absenceSeverity(ctx);
+      const why = cut ? `${t.problem} (the dump is cut off inside ${cascadeJump.target})` : t.problem;
       findings.push(
-        finding("unresolved-endpoint", severity, `An endpoint of ${name} has no address: ${t.problem}.`, {
+        finding("unresolved-endpoint", severity, `An endpoint of ${name} has no address: ${why}.`, {
           service: name,
           chain: cascadeJump.target,
           line: cascadeJump.rule.line,

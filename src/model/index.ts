@@ -5,6 +5,7 @@ import { chainFindings } from "./chain-findings.ts";
 import { indexTable } from "./chain-index.ts";
 import { serviceChainKind } from "./chain-kinds.ts";
 import { conflictFindings } from "./conflicts.ts";
+import type { ModelContext } from "./context.ts";
 import { readDropRules } from "./drop-rules.ts";
 import { guessEra } from "./era.ts";
 import { attachByHash, attachChains, readFrontends } from "./frontends.ts";
@@ -41,6 +42,13 @@ export function buildTopology(dump: ParsedDump): Topology {
   const partial =
     dump.format === "iptables-restore" ||
     dump.tables.some((t) => t.deletedChains.length > 0 || t.flushedChains.length > 0);
+  const cut = dump.tables.find((t) => t.name === "nat" && !t.committed && !t.implicit);
+  const ctx: ModelContext = {
+    nat,
+    partial,
+    pasted: dump.tables.some((t) => t.implicit === true),
+    cutLine: cut && cut.rules.length > 0 ? cut.rules[cut.rules.length - 1]!.line : null,
+  };
   const fronts = readFrontends(nat);
   attachChains(nat, fronts.groups);
   const groups = [...fronts.groups.values()];
@@ -57,16 +65,12 @@ export function buildTopology(dump: ParsedDump): Topology {
     return k === null ? null : (bySuffix.get(k.suffix)?.name ?? null);
   };
   const loose: Finding[] = [];
-  for (const f of [
-    ...chainFindings([nat, filter], nat, partial, ownerOf),
-    ...conflictFindings(fronts.conflicts, bySuffix),
-  ]) {
+  for (const f of [...chainFindings(ctx, [nat, filter], ownerOf), ...conflictFindings(fronts.conflicts, bySuffix)]) {
     const owner = f.service === null ? undefined : byName.get(f.service);
     if (owner) owner.notes.push(f);
     else loose.push(f);
   }
 
-  const ctx = { nat, partial };
   const services: Service[] = groups.map((g) => buildService(ctx, g));
   services.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   const findings: Finding[] = inputFindings({

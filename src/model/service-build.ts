@@ -4,18 +4,12 @@ import { stripHostPrefix } from "./address.ts";
 import { chainPresent, chainRules, type TableIndex } from "./chain-index.ts";
 import { CHAIN_KINDS } from "./chain-kinds.ts";
 import { namespaceOf } from "./comments.ts";
+import { absenceSeverity, type ModelContext } from "./context.ts";
 import { buildEndpoints } from "./endpoints.ts";
 import { finding } from "./findings.ts";
 import type { DropMark, Group } from "./group.ts";
 import { ruleFacts } from "./rule-facts.ts";
 import type { Finding, Service, ServiceType } from "./types.ts";
-
-/** Facts about the whole dump a service needs. */
-export interface BuildContext {
-  readonly nat: TableIndex;
-  /** The input looks like a partial-sync restore payload: absent chains are expected. */
-  readonly partial: boolean;
-}
 
 // Allowed sources of a KUBE-FW chain, without the implicit `-s <LB IP>` allows kube-proxy adds.
 function sourceRanges(nat: TableIndex, fw: string | null, lbIPs: readonly string[]): string[] {
@@ -64,7 +58,7 @@ function dropFindings(name: string, marks: readonly DropMark[], noLocal: boolean
   return out;
 }
 
-function chainFindings(ctx: BuildContext, g: Group, name: string): Finding[] {
+function chainFindings(ctx: ModelContext, g: Group, name: string): Finding[] {
   const out: Finding[] = [];
   for (const kind of CHAIN_KINDS) {
     const chain = g.chains[kind];
@@ -74,7 +68,7 @@ function chainFindings(ctx: BuildContext, g: Group, name: string): Finding[] {
       out.push(
         finding(
           "orphan-chain",
-          ctx.partial ? "info" : "warning",
+          absenceSeverity(ctx),
           `${chain} (${name}) has rules but nothing jumps to it, so no traffic reaches it: stale rules left behind?`,
           { service: name, chain, line: rules[0]!.line },
         ),
@@ -85,9 +79,9 @@ function chainFindings(ctx: BuildContext, g: Group, name: string): Finding[] {
 }
 
 /** Builds the Service for one named group. */
-export function buildService(ctx: BuildContext, g: Group): Service {
+export function buildService(ctx: ModelContext, g: Group): Service {
   const name = g.name ?? g.key;
-  const eps = buildEndpoints(ctx.nat, g, name, ctx.partial);
+  const eps = buildEndpoints(ctx, g, name);
   const incomplete = CHAIN_KINDS.some((k) => g.chains[k] !== null && !chainPresent(ctx.nat, g.chains[k]!));
   const findings: Finding[] = [
     ...dropFindings(name, g.noEndpoints, false),

@@ -31,14 +31,14 @@ function expectService(s: Service, want: Svc): void {
   ).toEqual(
     endpoints.map((e) => ({ address: e.address, chain: e.chain, rawProbability: e.rawProbability, local: e.local })),
   );
-  endpoints.forEach((e, i) => expect(s.endpoints[i]!.probability).toBeCloseTo(e.probability, 9));
+  for (const [i, e] of endpoints.entries()) expect(s.endpoints[i]!.probability).toBeCloseTo(e.probability, 9);
   const loud = s.findings.filter((f) => f.severity !== "info").map((f) => f.code);
   expect(loud.sort()).toEqual([...findings].sort());
 }
 
 function expectTopology(t: Topology, want: readonly Svc[]): void {
   expect(t.services.map((s) => s.name)).toEqual(want.map((s) => s.name));
-  want.forEach((w, i) => expectService(t.services[i]!, w));
+  for (const [i, w] of want.entries()) expectService(t.services[i]!, w);
 }
 
 // Error findings each fixture must show; every other fixture must show none.
