@@ -1,9 +1,9 @@
-// The stats engine: per-endpoint and per-service rate series in ring buffers keyed by stable ids.
+// The stats engine: per-endpoint and per-service rate series in bounded buffers keyed by stable ids.
 
 import { endpointKey } from "../model/keys.ts";
 import type { Endpoint, Service } from "../model/types.ts";
-import { counterDelta, ratePerSecond, shares, sumKnown, sumRates } from "./rates.ts";
-import { Ring } from "./ring.ts";
+import { counterDelta, ratePerSecond, shares, sumRates } from "./rates.ts";
+import { Ring, Series } from "./ring.ts";
 import type { EndpointStats, Sample, ServiceStats, StatsEngine, StatsSnapshot } from "./types.ts";
 
 export interface StatsOptions {
@@ -13,26 +13,28 @@ export interface StatsOptions {
   readonly window?: number;
 }
 
-interface EndpointState {
-  readonly series: Ring<number | null>;
-  /** Connections counted per sample (null for gaps). */
-  readonly deltas: Ring<number | null>;
-  lastTotal: number | null;
-  lastAt: number;
-  /** Index of the last sample this endpoint was in. */
-  lastSeen: number;
-}
-
-interface ServiceState {
-  readonly series: Ring<number | null>;
-  /** Endpoint keys, raw probabilities and service chain: a change means kube-proxy rewrote the chain. */
-  signature: string;
-  lastSeen: number;
-}
-
 /** A stats engine that also tells how many keys it holds (memory stays bounded by the series length). */
 export interface CountingStatsEngine extends StatsEngine {
   tracked(): { readonly endpoints: number; readonly services: number };
+}
+
+interface KeyState {
+  readonly series: Series;
+  /** Index of the last sample this key was in. */
+  lastSeen: number;
+}
+
+interface EndpointState extends KeyState {
+  /** Connections counted per sample over the window (gaps count 0), and their sum. */
+  readonly deltas: Ring<number>;
+  windowSum: number;
+  lastTotal: number | null;
+  lastAt: number;
+}
+
+interface ServiceState extends KeyState {
+  /** Endpoint keys, raw probabilities and chains: a change means kube-proxy rewrote the chain. */
+  signature: string;
 }
 
 /** Creates a stats engine; feed it samples in time order, read snapshots. Pure: time comes in with each sample. */
@@ -45,38 +47,84 @@ export function createStats(options: StatsOptions = {}): CountingStatsEngine {
   let lastTakenAt: number | null = null;
   let current: StatsSnapshot = { takenAt: null, elapsed: null, samples: 0, services: new Map() };
 
-  function endpointState(key: string): EndpointState {
+  function pushDelta(st: EndpointState, delta: number | null): void {
+    st.windowSum += (delta ?? 0) - (st.deltas.push(delta ?? 0) ?? 0);
+  }
+
+  // Advances one endpoint; null when its key was already counted in this sample.
+  function stepEndpoint(key: string, endpoint: Endpoint, takenAt: number, rewritten: boolean): EndpointState | null {
     let st = endpoints.get(key);
     if (!st) {
-      st = { series: new Ring(seriesLength), deltas: new Ring(windowLength), lastTotal: null, lastAt: 0, lastSeen: -1 };
+      st = {
+        series: new Series(seriesLength),
+        deltas: new Ring(windowLength),
+        windowSum: 0,
+        lastTotal: null,
+        lastAt: 0,
+        lastSeen: -1,
+      };
       endpoints.set(key, st);
     }
-    return st;
-  }
-
-  function serviceState(name: string): ServiceState {
-    let st = services.get(name);
-    if (!st) {
-      st = { series: new Ring(seriesLength), signature: "", lastSeen: -1 };
-      services.set(name, st);
-    }
-    return st;
-  }
-
-  // Advances one endpoint; returns its key, or null when the key was already counted in this sample.
-  function stepEndpoint(key: string, endpoint: Endpoint, takenAt: number, rewritten: boolean): string | null {
-    const st = endpointState(key);
     if (st.lastSeen === samples) return null;
     const continuous = st.lastSeen === samples - 1 && !rewritten;
     const delta = continuous ? counterDelta(st.lastTotal, endpoint.packets) : null;
-    const rate = delta === null ? null : ratePerSecond(delta, (takenAt - st.lastAt) / 1000);
-    if (rewritten) st.deltas.clear();
-    st.deltas.push(delta);
-    st.series.push(rate);
+    if (rewritten) {
+      st.deltas.clear();
+      st.windowSum = 0;
+    }
+    pushDelta(st, delta);
+    st.series.push(delta === null ? null : ratePerSecond(delta, (takenAt - st.lastAt) / 1000));
     st.lastTotal = endpoint.packets;
     st.lastAt = takenAt;
     st.lastSeen = samples;
-    return key;
+    return st;
+  }
+
+  function stepService(name: string, group: readonly Service[], takenAt: number): ServiceStats {
+    let st = services.get(name);
+    if (!st) {
+      st = { series: new Series(seriesLength), signature: "", lastSeen: -1 };
+      services.set(name, st);
+    }
+    const signature = signatureOf(group);
+    const rewritten = st.lastSeen >= 0 && st.signature !== signature;
+    st.signature = signature;
+    st.lastSeen = samples;
+
+    const keys: string[] = [];
+    const states: EndpointState[] = [];
+    const counted: (number | null)[] = [];
+    for (const service of group) {
+      service.endpoints.forEach((endpoint, i) => {
+        const key = endpointKey(service, endpoint, i);
+        const ep = stepEndpoint(key, endpoint, takenAt, rewritten);
+        if (ep === null) return;
+        keys.push(key);
+        states.push(ep);
+        if (endpoint.packets !== null) counted.push(ep.series.last());
+      });
+    }
+    const rate = sumRates(counted);
+    st.series.push(rate);
+    const observed = shares(states.map((ep) => ep.windowSum));
+    const map = new Map<string, EndpointStats>();
+    states.forEach((ep, i) => {
+      const key = keys[i] as string;
+      map.set(key, endpointStats(key, ep, observed[i] ?? null));
+    });
+    const series = lazy(st.series.view());
+    let windowCount = 0;
+    for (const ep of states) windowCount += ep.windowSum;
+    return {
+      name,
+      rate,
+      // read on demand: most services are never drawn
+      get series() {
+        return series();
+      },
+      windowCount,
+      endpoints: map,
+    };
   }
 
   function add(sample: Sample): StatsSnapshot {
@@ -91,67 +139,27 @@ export function createStats(options: StatsOptions = {}): CountingStatsEngine {
       if (list) list.push(service);
       else byName.set(service.name, [service]);
     }
-
     const out = new Map<string, ServiceStats>();
-    for (const [name, group] of byName) {
-      const st = serviceState(name);
-      const signature = signatureOf(group);
-      const rewritten = st.lastSeen >= 0 && st.signature !== signature;
-      st.signature = signature;
-      st.lastSeen = samples;
+    for (const [name, group] of byName) out.set(name, stepService(name, group, takenAt));
 
-      const keys: string[] = [];
-      const counted: (number | null)[] = [];
-      for (const service of group) {
-        service.endpoints.forEach((endpoint, i) => {
-          const key = stepEndpoint(endpointKey(service, endpoint, i), endpoint, takenAt, rewritten);
-          if (key === null) return;
-          keys.push(key);
-          if (endpoint.packets !== null) counted.push(endpoints.get(key)?.series.last() ?? null);
-        });
-      }
-      const rate = sumRates(counted);
-      st.series.push(rate);
-      out.set(name, serviceStats(name, rate, st.series.toArray(), keys));
+    for (const [key, st] of endpoints) {
+      if (forget(endpoints, key, st)) continue;
+      if (st.lastSeen !== samples) pushDelta(st, null);
     }
-
-    forget(endpoints);
-    forget(services);
+    for (const [key, st] of services) forget(services, key, st);
     current = { takenAt, elapsed, samples, services: out };
     return current;
   }
 
-  // Pushes a gap for every key absent from this sample and drops keys absent longer than a series holds.
-  function forget(
-    states: Map<string, { series: Ring<number | null>; lastSeen: number; deltas?: Ring<number | null> }>,
-  ) {
-    for (const [key, st] of states) {
-      if (st.lastSeen === samples) continue;
-      if (samples - st.lastSeen >= seriesLength) {
-        states.delete(key);
-        continue;
-      }
-      st.series.push(null);
-      st.deltas?.push(null);
+  // Pushes a gap for a key absent from this sample; drops it once absent longer than a series holds (true).
+  function forget(states: Map<string, KeyState>, key: string, st: KeyState): boolean {
+    if (st.lastSeen === samples) return false;
+    if (samples - st.lastSeen >= seriesLength) {
+      states.delete(key);
+      return true;
     }
-  }
-
-  function serviceStats(name: string, rate: number | null, series: (number | null)[], keys: string[]): ServiceStats {
-    const counts = keys.map((key) => sumKnown(endpoints.get(key)?.deltas.toArray() ?? []));
-    const observed = shares(counts);
-    const map = new Map<string, EndpointStats>();
-    keys.forEach((key, i) => {
-      const st = endpoints.get(key) as EndpointState;
-      map.set(key, {
-        key,
-        rate: st.series.last() ?? null,
-        series: st.series.toArray(),
-        observedShare: observed[i] ?? null,
-        windowCount: counts[i] ?? 0,
-        total: st.lastTotal,
-      });
-    });
-    return { name, rate, series, windowCount: sumKnown(counts), endpoints: map };
+    st.series.push(null);
+    return false;
   }
 
   return {
@@ -161,14 +169,37 @@ export function createStats(options: StatsOptions = {}): CountingStatsEngine {
   };
 }
 
+// Reads a view once, on first use: the same array every time after that.
+function lazy<T>(read: () => T): () => T {
+  let value: T | undefined;
+  return () => {
+    value ??= read();
+    return value;
+  };
+}
+
+function endpointStats(key: string, st: EndpointState, observedShare: number | null): EndpointStats {
+  const series = lazy(st.series.view());
+  return {
+    key,
+    rate: st.series.last(),
+    get series() {
+      return series();
+    },
+    observedShare,
+    windowCount: st.windowSum,
+    total: st.lastTotal,
+  };
+}
+
 // What identifies one version of a service's chain: when it changes, kube-proxy rewrote it and counters restarted.
 function signatureOf(group: readonly Service[]): string {
-  const parts: string[] = [];
+  let out = "";
   for (const service of group) {
-    parts.push(service.chains.svc ?? "-", service.chains.svl ?? "-");
+    out += `${service.chains.svc ?? "-"} ${service.chains.svl ?? "-"}`;
     service.endpoints.forEach((endpoint, i) => {
-      parts.push(`${endpointKey(service, endpoint, i)}@${endpoint.rawProbability ?? "*"}`);
+      out += ` ${endpointKey(service, endpoint, i)}@${endpoint.rawProbability ?? "*"}`;
     });
   }
-  return parts.join(" ");
+  return out;
 }

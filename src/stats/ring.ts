@@ -1,4 +1,4 @@
-// A fixed-capacity ring buffer: pushing past capacity drops the oldest item, so memory never grows.
+// Bounded buffers per key: a ring for window sums, and a series whose earlier views stay valid as it grows.
 
 /** A fixed-length FIFO of the last `capacity` values, oldest first. */
 export class Ring<T> {
@@ -6,7 +6,7 @@ export class Ring<T> {
   private start = 0;
 
   constructor(readonly capacity: number) {
-    if (!Number.isInteger(capacity) || capacity < 1) throw new RangeError(`ring capacity must be a positive integer`);
+    checkLength(capacity);
   }
 
   /** Number of values held (at most `capacity`). */
@@ -14,14 +14,16 @@ export class Ring<T> {
     return this.items.length;
   }
 
-  /** Appends a value, dropping the oldest when full. */
-  push(value: T): void {
+  /** Appends a value; returns the value dropped to make room, or undefined while not full. */
+  push(value: T): T | undefined {
     if (this.items.length < this.capacity) {
       this.items.push(value);
-      return;
+      return undefined;
     }
+    const dropped = this.items[this.start];
     this.items[this.start] = value;
     this.start = (this.start + 1) % this.capacity;
+    return dropped;
   }
 
   /** The newest value, or undefined when empty. */
@@ -32,14 +34,10 @@ export class Ring<T> {
 
   /** A copy of the values, oldest first. */
   toArray(): T[] {
-    if (this.start === 0) return this.items.slice();
-    return this.items.slice(this.start).concat(this.items.slice(0, this.start));
-  }
-
-  /** Calls `fn` on each value, oldest first. */
-  forEach(fn: (value: T) => void): void {
     const n = this.items.length;
-    for (let i = 0; i < n; i++) fn(this.items[(this.start + i) % n] as T);
+    const out = new Array<T>(n);
+    for (let i = 0; i < n; i++) out[i] = this.items[(this.start + i) % n] as T;
+    return out;
   }
 
   /** Removes every value. */
@@ -47,4 +45,67 @@ export class Ring<T> {
     this.items.length = 0;
     this.start = 0;
   }
+}
+
+/**
+ * The last `length` points of a rate series (null = gap). Points go into a Float64Array (NaN for a gap, so numbers are
+ * not boxed) that is only ever extended, and is swapped for a fresh copy of the last `length` points when full at
+ * twice that: a view taken earlier keeps reading the old array, so snapshots need not copy their series up front.
+ * Memory per series stays under 2 × length doubles.
+ */
+export class Series {
+  private points: Float64Array;
+  private end = 0;
+
+  constructor(readonly length: number) {
+    checkLength(length);
+    this.points = new Float64Array(2 * length);
+  }
+
+  /** Appends a point (null for a gap), dropping the oldest beyond `length`. */
+  push(value: number | null): void {
+    if (this.end === this.points.length) {
+      const next = new Float64Array(2 * this.length);
+      next.set(this.points.subarray(this.end - this.length + 1, this.end));
+      this.points = next;
+      this.end = this.length - 1;
+    }
+    this.points[this.end++] = value === null ? Number.NaN : value;
+  }
+
+  /** The newest point, or null when empty or a gap. */
+  last(): number | null {
+    if (this.end === 0) return null;
+    const v = this.points[this.end - 1] as number;
+    return Number.isNaN(v) ? null : v;
+  }
+
+  /** Number of points in the series (at most `length`). */
+  get size(): number {
+    return Math.min(this.end, this.length);
+  }
+
+  /** A function returning the series as it is now (oldest first), however much is pushed later. */
+  view(): () => (number | null)[] {
+    const points = this.points;
+    const end = this.end;
+    const start = Math.max(0, end - this.length);
+    return () => {
+      const out = new Array<number | null>(end - start);
+      for (let i = start; i < end; i++) {
+        const v = points[i] as number;
+        out[i - start] = Number.isNaN(v) ? null : v;
+      }
+      return out;
+    };
+  }
+
+  /** The series as it is now, oldest first. */
+  toArray(): (number | null)[] {
+    return this.view()();
+  }
+}
+
+function checkLength(n: number): void {
+  if (!Number.isInteger(n) || n < 1) throw new RangeError("buffer length must be a positive integer");
 }

@@ -217,3 +217,19 @@ describe("createStats", () => {
     expect(snap.services.get(WEB)?.endpoints.get("KUBE-SEP-A")?.observedShare).toBeCloseTo(0.6);
   });
 });
+
+describe("snapshots", () => {
+  it("keep their series as they were when later samples arrive, and give the same array each time", () => {
+    const stats = createStats({ seriesLength: 3 });
+    stats.add({ takenAt: T0, topology: web(0, 0, 0) });
+    const early = stats.add({ takenAt: T0 + 1000, topology: web(1, 2, 3) });
+    for (let i = 2; i < 10; i++) stats.add({ takenAt: T0 + i * 1000, topology: web(i * 10, i * 10, i * 10) });
+    const svc = early.services.get(WEB);
+    expect(svc?.series).toEqual([null, 6]);
+    expect(svc?.endpoints.get("KUBE-SEP-C")?.series).toEqual([null, 3]);
+    expect(svc?.series).toBe(svc?.series);
+    expect(JSON.parse(JSON.stringify({ series: svc?.endpoints.get("KUBE-SEP-A")?.series }))).toEqual({
+      series: [null, 1],
+    });
+  });
+});
