@@ -9,6 +9,7 @@ import { writeV123Port } from "./rules-v1-23.ts";
 import type { ExpectedService, GeneratedRuleSet, GenOptions, ServiceSpec } from "./types.ts";
 import { TableWriter } from "./writer.ts";
 
+export { type CanonicalOptions, canonicalDump, canonicalRule, kernelProbability } from "./canonical.ts";
 export { servicePortName } from "./plan.ts";
 export { createRandom, randomServices } from "./random.ts";
 export type * from "./types.ts";

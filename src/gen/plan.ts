@@ -1,7 +1,7 @@
 // What kube-proxy programs for one service port: its chains, which endpoints go where, and what is rejected.
 // Follows CategorizeEndpoints (v1.24+) and the older FilterEndpoints/XLB logic (v1.23). Pure.
 
-import { endpointChainName, serviceChainName } from "../model/chain-names.ts";
+import { endpointChainName, servicePortHash } from "../model/chain-names.ts";
 import { canonicalIP, hostPort } from "./format.ts";
 import type { Era, PortSpec, Protocol, ServiceSpec } from "./types.ts";
 
@@ -71,12 +71,13 @@ export function servicePortName(
 export function planPort(service: ServiceSpec, port: PortSpec, era: Era): PortPlan {
   const portName = servicePortName(service, port);
   const protocol = port.protocol;
+  const hash = servicePortHash(portName, protocol);
   const names: ChainNames = {
-    svc: serviceChainName("KUBE-SVC", portName, protocol),
-    svl: serviceChainName("KUBE-SVL", portName, protocol),
-    ext: serviceChainName("KUBE-EXT", portName, protocol),
-    fw: serviceChainName("KUBE-FW", portName, protocol),
-    xlb: serviceChainName("KUBE-XLB", portName, protocol),
+    svc: `KUBE-SVC-${hash}`,
+    svl: `KUBE-SVL-${hash}`,
+    ext: `KUBE-EXT-${hash}`,
+    fw: `KUBE-FW-${hash}`,
+    xlb: `KUBE-XLB-${hash}`,
   };
   const ready: EndpointPlan[] = service.endpoints
     .filter((e) => e.ready)

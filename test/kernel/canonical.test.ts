@@ -2,9 +2,10 @@
 // These are the shapes the grammar and model must read on a real node.
 
 import { describe, expect, it } from "vitest";
-import { generateRuleSet, type ServiceSpec } from "../../src/gen/index.ts";
+import { canonicalDump, type Era, generateRuleSet, randomServices, type ServiceSpec } from "../../src/gen/index.ts";
 import { describeKernel } from "../support/kernel.ts";
 import { restore, save, withNetns } from "../support/netns.ts";
+import { addressing, kinds } from "../support/service-kinds.ts";
 
 const v4: ServiceSpec[] = [
   {
@@ -143,5 +144,26 @@ describeKernel("kernel: iptables-save rewrites kube-proxy's rules canonically", 
     it("refuses namespaces it did not create", async () => {
       await expect(save("knt-not-mine")).rejects.toThrow(/not created by this test/);
     });
+  });
+
+  describe("canonicalDump predicts the kernel's output line for line", () => {
+    const ns = withNetns();
+    const combos: [Era, 4 | 6, { hooks?: boolean; comments?: boolean }][] = [
+      ["v1.32", 4, {}],
+      ["v1.28", 6, {}],
+      ["v1.23", 4, {}],
+      ["v1.23", 6, { hooks: true }],
+      ["v1.32", 4, { hooks: true, comments: false }],
+    ];
+    for (const [era, family, extra] of combos) {
+      it(`${era} IPv${family} ${JSON.stringify(extra)}`, async () => {
+        const services = [...kinds(family), ...randomServices(100, 3, { family })];
+        const options = { era, family, nodeIP: addressing(family).nodeIP, declareKubeletChains: true, ...extra };
+        const text = generateRuleSet(services, options).text;
+        await restore(ns.name, text, { family });
+        const strip = (dump: string) => dump.split("\n").filter((l) => !l.startsWith("#"));
+        expect(strip(canonicalDump(text, { family }))).toEqual(strip(await save(ns.name, { family })));
+      });
+    }
   });
 });

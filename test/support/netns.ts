@@ -54,6 +54,7 @@ export async function exec(ns: string, argv: readonly string[], input?: string):
     reject: false,
     timeout: 120_000,
     maxBuffer: 512 * 1024 * 1024,
+    stripFinalNewline: false,
     ...(input === undefined ? {} : { input }),
   });
 }
