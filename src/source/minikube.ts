@@ -1,4 +1,4 @@
-// Reads a minikube node: `minikube ssh [-n NODE] -- sudo iptables-save -c`.
+// Reads a minikube node: `minikube ssh [-n NODE] -- sudo -n iptables-save -c` (-n: fail, never prompt).
 
 import type { ToolRunner } from "./backend.ts";
 import { commandFailure } from "./interpret.ts";
@@ -14,13 +14,13 @@ export interface MinikubeSourceOptions extends CommandSourceOptions {
   readonly profile?: string;
 }
 
-/** The minikube argv that runs one tool on the node. */
+/** The minikube argv that runs one tool on the node through sudo. */
 export function minikubeArgv(options: MinikubeSourceOptions, tool: readonly string[]): string[] {
   const argv = ["minikube"];
   if (options.profile) argv.push("-p", options.profile);
   argv.push("ssh");
   if (options.node) argv.push("-n", options.node);
-  return [...argv, "--", "sudo", ...tool];
+  return [...argv, "--", "sudo", "-n", ...tool];
 }
 
 /** A source reading a minikube node (minikube ssh runs the tools; its default timeout is longer: 20 s). */

@@ -26,6 +26,20 @@ export interface RunResult {
 
 const KILL_GRACE_MS = 1500;
 
+// Process groups still running: detached children are not ended by execa's cleanup when we exit, so we do it.
+const running = new Set<number>();
+let exitHook = false;
+
+function trackGroup(pid: number | undefined): void {
+  if (pid === undefined) return;
+  running.add(pid);
+  if (exitHook) return;
+  exitHook = true;
+  process.once("exit", () => {
+    for (const group of running) killGroup(group, "SIGKILL");
+  });
+}
+
 // Ends the command and anything it started (a shell's children, an ssh master) that holds our pipes open.
 function killGroup(pid: number | undefined, signal: NodeJS.Signals): void {
   if (pid === undefined) return;
@@ -58,12 +72,11 @@ export async function runCommand(argv: readonly string[], options: RunOptions): 
     forceKillAfterDelay: KILL_GRACE_MS,
     ...(signal ? { cancelSignal: signal } : {}),
   });
+  trackGroup(subprocess.pid);
   let timedOut = false;
-  let hard: NodeJS.Timeout | undefined;
   const end = () => {
     killGroup(subprocess.pid, "SIGTERM");
-    hard = setTimeout(() => killGroup(subprocess.pid, "SIGKILL"), KILL_GRACE_MS);
-    hard.unref();
+    setTimeout(() => killGroup(subprocess.pid, "SIGKILL"), KILL_GRACE_MS).unref();
   };
   const timer = setTimeout(() => {
     timedOut = true;
@@ -87,7 +100,7 @@ export async function runCommand(argv: readonly string[], options: RunOptions): 
   } finally {
     clearTimeout(timer);
     signal?.removeEventListener("abort", end);
-    if (hard && subprocess.exitCode !== null) clearTimeout(hard);
+    if (subprocess.pid !== undefined) running.delete(subprocess.pid);
   }
 }
 

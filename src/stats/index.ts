@@ -3,5 +3,5 @@
 export type { CountingStatsEngine, StatsOptions } from "./engine.ts";
 export { createStats } from "./engine.ts";
 export { counterDelta, ratePerSecond, shares, sumKnown, sumRates } from "./rates.ts";
-export { Ring } from "./ring.ts";
+export { Ring, Series } from "./ring.ts";
 export type { EndpointStats, Sample, ServiceStats, StatsEngine, StatsSnapshot } from "./types.ts";

@@ -19,7 +19,8 @@ export type Fake =
   | "no-kube-rules"
   | "fake-sudo"
   | "empty"
-  | "hang-once";
+  | "hang-once"
+  | "fake-minikube";
 
 const FAKES: readonly Fake[] = [
   "rising-counters",
@@ -32,11 +33,12 @@ const FAKES: readonly Fake[] = [
   "fake-sudo",
   "empty",
   "hang-once",
+  "fake-minikube",
 ];
 
 export const fixturesBin = resolve(dirname(fileURLToPath(import.meta.url)), "..", "fixtures", "bin");
 
-const TOOLS = ["cat", "sleep", "mkdir", "rmdir", "dirname", "basename"];
+const TOOLS = ["cat", "sleep", "mkdir", "rmdir", "dirname", "basename", "sed"];
 
 function which(tool: string): string {
   const r = spawnSync("sh", ["-c", `command -v ${tool}`], { encoding: "utf8" });
