@@ -74,7 +74,7 @@ export function createSshSource(options: SshSourceOptions): Source & { readonly 
     if (closed) return;
     closed = true;
     try {
-      await runCommand(["ssh", "-o", `ControlPath=${controlPath}`, "-O", "exit", "--", host], {
+      await runCommand(["ssh", ...base, "-O", "exit", "--", host], {
         timeoutMs: 5000,
         ...env,
       });
