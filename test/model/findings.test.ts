@@ -3,7 +3,7 @@
 import { describe, expect, it } from "vitest";
 import type { ParsedDump } from "../../grammar/types.ts";
 import { buildTopology } from "../../src/model/index.ts";
-import { model, modelFile, service, withCode } from "./helpers.ts";
+import { chainOf, model, modelFile, save, sepOf, service, withCode } from "./helpers.ts";
 
 const CART = "shop/cart:http";
 
@@ -138,6 +138,39 @@ describe("findings", () => {
     };
     const t = buildTopology(dump);
     expect(t.findings.map((f) => f.code)).toEqual(["unparsed-lines", "nftables-mode"]);
+  });
+
+  it("unreachable-endpoint: a jump after an unconditional one never gets a connection", () => {
+    const svc = chainOf(CART);
+    const [a, b] = [sepOf(CART, "10.244.1.5:8080"), sepOf(CART, "10.244.2.7:8080")];
+    const t = model(
+      save({
+        nat: [
+          `-A KUBE-SERVICES -d 10.96.0.20/32 -p tcp -m comment --comment "${CART} cluster IP" -m tcp --dport 80 -j ${svc}`,
+          `-A ${svc} -j ${a}`,
+          `-A ${svc} -j ${b}`,
+          `-A ${a} -p tcp -m tcp -j DNAT --to-destination 10.244.1.5:8080`,
+          `-A ${b} -p tcp -m tcp -j DNAT --to-destination 10.244.2.7:8080`,
+        ],
+      }),
+    );
+    const s = service(t, CART);
+    expect(s.endpoints.map((e) => e.probability)).toEqual([1, 0]);
+    expect(withCode(s, "unreachable-endpoint")).toMatchObject([{ severity: "warning", chain: b }]);
+  });
+
+  it("no-endpoints: a service chain with no endpoint jump forwards nothing", () => {
+    const svc = chainOf(CART);
+    const t = model(
+      save({
+        nat: [
+          `-A KUBE-SERVICES -d 10.96.0.20/32 -p tcp -m comment --comment "${CART} cluster IP" -m tcp --dport 80 -j ${svc}`,
+          `-A ${svc} ! -s 10.244.0.0/16 -d 10.96.0.20/32 -p tcp -m comment --comment "${CART} cluster IP" -m tcp --dport 80 -j KUBE-MARK-MASQ`,
+        ],
+      }),
+    );
+    expect(withCode(service(t, CART), "no-endpoints")).toMatchObject([{ severity: "error", chain: svc }]);
+    expect(withCode(t, "probability-gap")).toEqual([]);
   });
 
   it("service findings are also in the topology's list, with their service", () => {
