@@ -1,6 +1,7 @@
 // kube-nat-top's entry: parses flags and runs the live view, a one-shot print, or a subcommand.
 
 import { CommanderError } from "commander";
+import { registerDiagnoseCommands } from "./cli/diagnose.ts";
 import { type CliIO, processIO } from "./cli/io.ts";
 import { runOneShot } from "./cli/one-shot.ts";
 import { buildProgram, conflicts, toCliOptions } from "./cli/options.ts";
@@ -14,6 +15,11 @@ export async function main(argv: readonly string[], io: CliIO = processIO()): Pr
   program.configureOutput({
     writeOut: (s) => io.stdout.write(s),
     writeErr: (s) => io.stderr.write(s),
+  });
+  registerDiagnoseCommands(program, io, {
+    setExitCode: (code) => {
+      exitCode = code;
+    },
   });
   program.action(async () => {
     const options = toCliOptions(program.opts());

@@ -2,7 +2,9 @@
 
 import { endpointKey } from "../model/keys.ts";
 import type { Endpoint, Finding, Service, Topology } from "../model/types.ts";
+import { describeSkew } from "../stats/skew.ts";
 import type { StatsSnapshot } from "../stats/types.ts";
+import { type Verdict, verdictsOf } from "../verdict/index.ts";
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
@@ -36,7 +38,14 @@ function endpoint(service: Service, e: Endpoint, index: number, stats: StatsSnap
   return out;
 }
 
-function service(s: Service, stats: StatsSnapshot | null): Json {
+function verdict(v: Verdict | undefined): Json {
+  if (!v) return null;
+  const out: { [key: string]: Json } = { status: v.status, sentence: v.sentence, codes: [...v.codes] };
+  if (v.skew) out.skew = describeSkew(v.skew);
+  return out;
+}
+
+function service(s: Service, stats: StatsSnapshot | null, v: Verdict | undefined): Json {
   const out: { [key: string]: Json } = {
     name: s.name,
     namespace: s.namespace,
@@ -52,6 +61,7 @@ function service(s: Service, stats: StatsSnapshot | null): Json {
     chains: { svc: s.chains.svc, svl: s.chains.svl, ext: s.chains.ext, fw: s.chains.fw, xlb: s.chains.xlb },
     endpoints: s.endpoints.map((e, i) => endpoint(s, e, i, stats)),
     findings: s.findings.map((f) => finding(f, false)),
+    verdict: verdict(v),
   };
   if (stats) out.rate = stats.services.get(s.name)?.rate ?? null;
   return out;
@@ -59,6 +69,7 @@ function service(s: Service, stats: StatsSnapshot | null): Json {
 
 /** The JSON document for one topology, with rates and observed shares when stats are given. */
 export function toJson(topology: Topology, stats: StatsSnapshot | null = null): Json {
+  const verdicts = verdictsOf(topology, stats);
   const out: { [key: string]: Json } = {
     input: {
       format: topology.input.format,
@@ -68,7 +79,8 @@ export function toJson(topology: Topology, stats: StatsSnapshot | null = null): 
       rules: topology.input.rules,
       era: topology.era,
     },
-    services: topology.services.map((s) => service(s, stats)),
+    verdict: { ...(verdict(verdicts.dump) as { [key: string]: Json }), status: verdicts.status },
+    services: topology.services.map((s) => service(s, stats, verdicts.services.get(s.name))),
     findings: topology.findings.map((f) => finding(f, true)),
     diagnostics: topology.diagnostics.map((d) => ({ line: d.line, column: d.column, message: d.message })),
   };

@@ -4,6 +4,7 @@ import { endpointKey } from "../model/keys.ts";
 import type { Finding, Service, Topology } from "../model/types.ts";
 import type { StatsSnapshot } from "../stats/types.ts";
 import { sanitize } from "../ui/sanitize.ts";
+import { type Verdict, verdictsOf } from "../verdict/index.ts";
 import { count, percent, rate } from "./format.ts";
 
 const SEVERITY_MARK: Record<string, string> = { error: "✖", warning: "▲", info: "●" };
@@ -24,8 +25,11 @@ function frontends(s: Service): string {
   return parts.join("  ");
 }
 
-function serviceLines(s: Service, stats: StatsSnapshot | null): string[] {
+const STATUS_MARK: Record<string, string> = { ok: "✓", warning: "▲", error: "✖" };
+
+function serviceLines(s: Service, stats: StatsSnapshot | null, v: Verdict | undefined): string[] {
   const lines = [`${sanitize(s.name)}  ${s.type}  ${sanitize(frontends(s))}`];
+  if (v) lines.push(`  ${STATUS_MARK[v.status]} ${sanitize(v.sentence)}`);
   const chains = Object.entries(s.chains)
     .filter(([, name]) => name)
     .map(([kind, name]) => `${kind} ${name}`);
@@ -64,7 +68,10 @@ export function formatTextTree(topology: Topology, stats: StatsSnapshot | null =
       `${t.era ? `, kube-proxy ${t.era}` : ""})`,
     "",
   ];
-  for (const s of t.services) out.push(...serviceLines(s, stats));
+  const verdicts = verdictsOf(t, stats);
+  if (verdicts.dump.status !== "ok")
+    out.push(`${STATUS_MARK[verdicts.dump.status]} ${sanitize(verdicts.dump.sentence)}`, "");
+  for (const s of t.services) out.push(...serviceLines(s, stats, verdicts.services.get(s.name)));
   const general = t.findings.filter((f) => f.service === null);
   if (general.length) {
     out.push("", "Findings:");
