@@ -87,7 +87,8 @@ describe("kube-nat-top --file (one shot)", () => {
   it.skipIf(!era3)("prints every service of kube-proxy's era3 test dump", async () => {
     const r = await run(["--file", era3!, "--output", "json"]);
     expect(r.exitCode).toBe(0);
-    const names = JSON.parse(r.stdout).services.map((s: { name: string }) => s.name);
+    const doc = JSON.parse(r.stdout);
+    const names = doc.services.map((s: { name: string }) => s.name);
     expect(names).toEqual([
       "ns1/svc1:p80",
       "ns2/svc2:p80",
@@ -96,5 +97,20 @@ describe("kube-nat-top --file (one shot)", () => {
       "ns5/svc5:p80",
       "ns6/svc6:p80",
     ]);
+    const svc6 = doc.services.find((s: { name: string }) => s.name === "ns6/svc6:p80");
+    expect(svc6.endpoints).toEqual([]);
+    expect(svc6.verdict).toMatchObject({ status: "error", codes: expect.arrayContaining(["no-endpoints"]) });
+    expect(svc6.verdict.sentence).toContain("refused");
+    expect(doc.verdict.status).toBe("error");
+  });
+
+  it.skipIf(!era3)("says under each service whether it is healthy on this node", async () => {
+    const r = await run(["--file", era3!]);
+    expect(r.exitCode).toBe(0);
+    const lines = r.stdout.split("\n");
+    const at = lines.findIndex((l) => l.startsWith("ns6/svc6:p80"));
+    expect(lines[at + 1]).toContain("✖ connections are refused");
+    const ok = lines.findIndex((l) => l.startsWith("ns1/svc1:p80"));
+    expect(lines[ok + 1]).toContain("✓ healthy on this node: 1 endpoint");
   });
 });
