@@ -8,7 +8,7 @@ export interface TableIndex {
   readonly table: Table | null;
   /** Rules by chain, in rule order. */
   readonly byChain: ReadonlyMap<string, readonly Rule[]>;
-  /** Rules jumping (-j/-g) to each target. */
+  /** Rules jumping (-j/-g) to each target (except KUBE-MARK-MASQ: every SEP jumps there and nothing asks). */
   readonly jumpsInto: ReadonlyMap<string, readonly Rule[]>;
   /** Chains declared and not deleted with -X. */
   readonly declared: ReadonlySet<string>;
@@ -31,7 +31,7 @@ export function indexTable(name: string, table: Table | null): TableIndex {
       const list = byChain.get(rule.chain);
       if (list) list.push(rule);
       else byChain.set(rule.chain, [rule]);
-      if (rule.target !== null) {
+      if (rule.target !== null && rule.target !== "KUBE-MARK-MASQ") {
         const into = jumpsInto.get(rule.target);
         if (into) into.push(rule);
         else jumpsInto.set(rule.target, [rule]);

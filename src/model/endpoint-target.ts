@@ -2,7 +2,7 @@
 
 import type { Rule } from "../../grammar/types.ts";
 import { readDnatTarget } from "./address.ts";
-import { chainPresent, chainRules, jumpsTo, ruleIndex, type TableIndex } from "./chain-index.ts";
+import { jumpsTo, ruleIndex, type TableIndex } from "./chain-index.ts";
 import { parseComment } from "./comments.ts";
 import { optionValue } from "./rule-facts.ts";
 import type { CounterSource } from "./types.ts";
@@ -23,8 +23,8 @@ export interface EndpointTarget {
 type Counted = Pick<EndpointTarget, "packets" | "bytes" | "counterSource">;
 const UNCOUNTED: Counted = { packets: null, bytes: null, counterSource: null };
 
-function dnatRule(nat: TableIndex, chain: string): Rule | null {
-  for (const rule of chainRules(nat, chain)) if (rule.target === "DNAT") return rule;
+function dnatRule(rules: readonly Rule[] | undefined): Rule | null {
+  if (rules !== undefined) for (const rule of rules) if (rule.target === "DNAT") return rule;
   return null;
 }
 
@@ -46,8 +46,9 @@ function counters(nat: TableIndex, rules: readonly Rule[]): Counted {
  * jumps into the chain when that rule has none).
  */
 export function resolveEndpoint(nat: TableIndex, chain: string, jump: Rule): EndpointTarget {
-  const present = chainPresent(nat, chain);
-  const dnat = present ? dnatRule(nat, chain) : null;
+  const rules = nat.byChain.get(chain);
+  const present = rules !== undefined || nat.declared.has(chain);
+  const dnat = dnatRule(rules);
   let address: string | null = null;
   let addressSource: EndpointTarget["addressSource"] = null;
   let problem: string | null = null;

@@ -1,9 +1,9 @@
 // A service port's endpoints: the service chain's cascade, with local flags and shares from SVL/XLB.
 
-import { type Cascade, readCascade } from "./cascade.ts";
+import { type Cascade, type CascadeJump, readCascade } from "./cascade.ts";
 import { chainPresent, chainRules } from "./chain-index.ts";
 import { absenceSeverity, type ModelContext } from "./context.ts";
-import { resolveEndpoint } from "./endpoint-target.ts";
+import { type EndpointTarget, resolveEndpoint } from "./endpoint-target.ts";
 import { finding, percent } from "./findings.ts";
 import type { Group } from "./group.ts";
 import type { Endpoint, Finding, Severity } from "./types.ts";
@@ -48,69 +48,92 @@ function gapFinding(name: string, cascade: Cascade): Finding | null {
   );
 }
 
+// What building one port's endpoint list carries along.
+interface Assembly {
+  readonly ctx: ModelContext;
+  readonly name: string;
+  readonly local: Cascade | null;
+  readonly shares: Map<string, LocalShare>;
+  readonly endpoints: Endpoint[];
+  readonly findings: Finding[];
+  readonly seen: Set<string>;
+}
+
+function problemFinding(a: Assembly, jump: CascadeJump, t: EndpointTarget): Finding {
+  const { ctx, name } = a;
+  const cut = ctx.cutLine !== null && chainRules(ctx.nat, jump.target).some((r) => r.line === ctx.cutLine);
+  const severity: Severity = cut ? "warning" : t.chainPresent ? "error" : absenceSeverity(ctx);
+  const why = cut ? `${t.problem} (the dump is cut off inside ${jump.target})` : t.problem;
+  return finding("unresolved-endpoint", severity, `An endpoint of ${name} has no address: ${why}.`, {
+    service: name,
+    chain: jump.target,
+    line: jump.rule.line,
+  });
+}
+
+function addEndpoint(a: Assembly, jump: CascadeJump, inServiceChain: boolean): void {
+  const t = resolveEndpoint(a.ctx.nat, jump.target, jump.rule);
+  const ls = a.shares.get(jump.target);
+  a.seen.add(jump.target);
+  a.endpoints.push({
+    address: t.address,
+    chain: jump.target,
+    probability: inServiceChain ? jump.share : 0,
+    rawProbability: inServiceChain ? jump.rawProbability : null,
+    localProbability: ls?.share ?? null,
+    packets: t.packets,
+    bytes: t.bytes,
+    local: a.local !== null ? ls !== undefined : null,
+    line: jump.rule.line,
+    addressSource: t.addressSource,
+    localRawProbability: ls?.raw ?? null,
+    inServiceChain,
+    counterSource: t.counterSource,
+  });
+  if (t.problem !== null) a.findings.push(problemFinding(a, jump, t));
+  if (jump.unreachable) {
+    a.findings.push(
+      finding(
+        "unreachable-endpoint",
+        "warning",
+        `The jump to ${jump.target} in ${jump.rule.chain} comes after an unconditional jump, so it never gets a connection.`,
+        { service: a.name, chain: jump.target, line: jump.rule.line },
+      ),
+    );
+  }
+}
+
+function presentChain(nat: ModelContext["nat"], chain: string | null): string | null {
+  return chain !== null && chainPresent(nat, chain) ? chain : null;
+}
+
 /** Reads the endpoints of a named group from its SVC (or SVL) chain and its local chain. */
 export function buildEndpoints(ctx: ModelContext, g: Group, name: string): EndpointsResult {
   const nat = ctx.nat;
-  const present = (c: string | null): c is string => c !== null && chainPresent(nat, c);
-  const primaryChain = present(g.chains.svc) ? g.chains.svc : present(g.chains.svl) ? g.chains.svl : null;
-  const localChain = present(g.chains.svl) ? g.chains.svl : present(g.chains.xlb) ? g.chains.xlb : null;
+  const svl = presentChain(nat, g.chains.svl);
+  const primaryChain = presentChain(nat, g.chains.svc) ?? svl;
+  const localChain = svl ?? presentChain(nat, g.chains.xlb);
   const primary = primaryChain !== null ? readCascade(nat, primaryChain) : null;
   const local = localChain === null ? null : localChain === primaryChain ? primary : readCascade(nat, localChain);
-  const shares = localShares(local);
-  const findings: Finding[] = [];
-  const endpoints: Endpoint[] = [];
-  const seen = new Set<string>();
-  const add = (cascadeJump: Cascade["jumps"][number], inServiceChain: boolean): void => {
-    const t = resolveEndpoint(nat, cascadeJump.target, cascadeJump.rule);
-    const ls = shares.get(cascadeJump.target);
-    seen.add(cascadeJump.target);
-    endpoints.push({
-      address: t.address,
-      chain: cascadeJump.target,
-      probability: inServiceChain ? cascadeJump.share : 0,
-      rawProbability: inServiceChain ? cascadeJump.rawProbability : null,
-      localProbability: ls?.share ?? null,
-      packets: t.packets,
-      bytes: t.bytes,
-      local: local !== null ? ls !== undefined : null,
-      line: cascadeJump.rule.line,
-      addressSource: t.addressSource,
-      localRawProbability: ls?.raw ?? null,
-      inServiceChain,
-      counterSource: t.counterSource,
-    });
-    if (t.problem !== null) {
-      const cut = ctx.cutLine !== null && chainRules(nat, cascadeJump.target).some((r) => r.line === ctx.cutLine);
-      const severity: Severity = cut ? "warning" : t.chainPresent ? "error" : absenceSeverity(ctx);
-      const why = cut ? `${t.problem} (the dump is cut off inside ${cascadeJump.target})` : t.problem;
-      findings.push(
-        finding("unresolved-endpoint", severity, `An endpoint of ${name} has no address: ${why}.`, {
-          service: name,
-          chain: cascadeJump.target,
-          line: cascadeJump.rule.line,
-        }),
-      );
-    }
-    if (cascadeJump.unreachable) {
-      findings.push(
-        finding(
-          "unreachable-endpoint",
-          "warning",
-          `The jump to ${cascadeJump.target} in ${cascadeJump.rule.chain} comes after an unconditional jump, so it never gets a connection.`,
-          { service: name, chain: cascadeJump.target, line: cascadeJump.rule.line },
-        ),
-      );
-    }
+  const a: Assembly = {
+    ctx,
+    name,
+    local,
+    shares: localShares(local),
+    endpoints: [],
+    findings: [],
+    seen: new Set<string>(),
   };
-  for (const j of primary?.jumps ?? []) add(j, true);
-  if (local !== null && local !== primary) for (const j of local.jumps) if (!seen.has(j.target)) add(j, false);
+  for (const j of primary?.jumps ?? []) addEndpoint(a, j, true);
+  if (local !== null && local !== primary)
+    for (const j of local.jumps) if (!a.seen.has(j.target)) addEndpoint(a, j, false);
   for (const c of [primary, local === primary ? null : local]) {
     const gap = c === null ? null : gapFinding(name, c);
-    if (gap !== null) findings.push(gap);
+    if (gap !== null) a.findings.push(gap);
   }
   return {
-    endpoints,
-    findings,
+    endpoints: a.endpoints,
+    findings: a.findings,
     affinitySeconds: primary?.affinitySeconds ?? local?.affinitySeconds ?? null,
     chain: primary?.chain ?? null,
     localChain: local?.chain ?? null,
