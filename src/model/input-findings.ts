@@ -15,6 +15,8 @@ export interface InputFacts {
 }
 
 const NFT = /\bnft(?:ables)?\b/i;
+// Diagnostics about lines that were never rule text (prompts, prose), as opposed to rule text that breaks off.
+const PROSE = /not rule text|shell prompt|shell command|iptables -L|binary data|nft/i;
 
 function foreignDnat(nat: TableIndex): Finding | null {
   const chains = new Set<string>();
@@ -50,6 +52,17 @@ export function inputFindings(facts: InputFacts): Finding[] {
         ),
       );
     }
+  }
+  const last = dump.diagnostics[dump.diagnostics.length - 1];
+  if (last && last.line === dump.lineCount && !PROSE.test(last.message) && out.length === 0) {
+    out.push(
+      finding(
+        "truncated-input",
+        "warning",
+        `The last line (${last.line}) could not be read (${last.message}): the input looks cut off there.`,
+        { line: last.line },
+      ),
+    );
   }
   if (dump.diagnostics.length > 0) {
     const d = dump.diagnostics[0]!;

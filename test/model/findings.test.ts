@@ -78,6 +78,14 @@ describe("findings", () => {
     expect(t.findings.filter((x) => x.severity === "error")).toEqual([]);
   });
 
+  it("truncated-input: a paste whose last line breaks off inside a rule", () => {
+    const t = modelFile("model-cut-last-line.txt");
+    expect(withCode(t, "truncated-input")).toMatchObject([{ severity: "warning", line: 4 }]);
+    expect(service(t, CART).endpoints.map((e) => e.address)).toEqual(["10.244.1.5:8080"]);
+    // prose after the rules is not a cut
+    expect(withCode(modelFile("model-messy-paste.txt"), "truncated-input")).toEqual([]);
+  });
+
   it("ipvs-mode: KUBE-SERVICES matching KUBE-CLUSTER-IP ipsets", () => {
     const t = modelFile("model-ipvs.txt");
     expect(withCode(t, "ipvs-mode")).toMatchObject([{ severity: "warning", chain: "KUBE-SERVICES", line: 9 }]);
