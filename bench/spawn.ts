@@ -1,0 +1,43 @@
+// Runs benchmark children and the CLI as separate processes.
+
+import { spawnSync } from "node:child_process";
+import { closeSync, openSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { median } from "./measure.ts";
+
+const ROOT = fileURLToPath(new URL("..", import.meta.url));
+
+/** Runs one bench/child.ts case in a fresh Node process and returns its JSON result. */
+export function runChild<T>(kind: string, file: string, arg: number, nodeArgs: readonly string[] = []): T {
+  const r = spawnSync(process.execPath, [...nodeArgs, "--import", "tsx", "bench/child.ts", kind, file, String(arg)], {
+    cwd: ROOT,
+    encoding: "utf8",
+    maxBuffer: 16 * 1024 * 1024,
+    timeout: 900_000,
+    env: { ...process.env, NODE_ENV: "production" },
+  });
+  if (r.status !== 0) throw new Error(`bench child ${kind} failed (${r.status ?? r.signal}): ${r.stderr.trim()}`);
+  const last = r.stdout.split("\n").findLast((l) => l.startsWith("{")) ?? "";
+  return JSON.parse(last) as T;
+}
+
+/** Wall ms of the whole CLI, `kube-nat-top --file <file> --output json`, start to exit (median of `runs`). */
+export function timeCli(file: string, runs: number): { wallMs: number; runs: number[] } {
+  const walls: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const out = openSync("/dev/null", "w");
+    try {
+      const t0 = performance.now();
+      const r = spawnSync(process.execPath, ["bin/kube-nat-top.js", "--file", file, "--output", "json"], {
+        cwd: ROOT,
+        stdio: ["ignore", out, "pipe"],
+        timeout: 600_000,
+      });
+      walls.push(performance.now() - t0);
+      if (r.status !== 0) throw new Error(`kube-nat-top exited ${r.status ?? r.signal}: ${String(r.stderr).trim()}`);
+    } finally {
+      closeSync(out);
+    }
+  }
+  return { wallMs: median(walls), runs: walls };
+}
