@@ -21,6 +21,12 @@ export type FindingCode =
   | "unparsed-lines"
   | "no-kube-proxy-rules"
   | "lb-source-ranges"
+  | "unreachable-endpoint"
+  | "duplicate-frontend"
+  | "name-recovered"
+  | "name-unknown"
+  | "partial-sync-payload"
+  | "foreign-dnat"
   | (string & {});
 
 export interface Finding {
