@@ -28,6 +28,7 @@ function endpoint(service: Service, e: Endpoint, index: number, stats: StatsSnap
     packets: e.packets,
     bytes: e.bytes,
     local: e.local,
+    addressSource: e.addressSource ?? null,
   };
   if (stats) {
     const s = stats.services.get(service.name)?.endpoints.get(endpointKey(service, e, index));
@@ -58,6 +59,9 @@ function service(s: Service, stats: StatsSnapshot | null, v: Verdict | undefined
     loadBalancerIPs: [...s.loadBalancerIPs],
     sourceRanges: [...s.sourceRanges],
     affinitySeconds: s.affinitySeconds,
+    healthCheckNodePort: s.healthCheckNodePort ?? null,
+    nameSource: s.nameSource ?? null,
+    incomplete: s.incomplete ?? false,
     chains: { svc: s.chains.svc, svl: s.chains.svl, ext: s.chains.ext, fw: s.chains.fw, xlb: s.chains.xlb },
     endpoints: s.endpoints.map((e, i) => endpoint(s, e, i, stats)),
     findings: s.findings.map((f) => finding(f, false)),
