@@ -8,9 +8,13 @@ import {
   errorCode,
   errorMessage,
   hasKubeProxyRules,
+  openRecorder,
+  type Recorder,
+  recordingSource,
   type Source,
   type SourceSpec,
 } from "../source/index.ts";
+import { VERSION } from "../version.ts";
 import type { CliIO } from "./io.ts";
 import type { CliOptions } from "./options.ts";
 
@@ -30,6 +34,8 @@ export function sourceSpec(options: CliOptions, io: CliIO): SourceSpec {
     sshOpt: options.sshOpt,
     minikube: options.minikube,
     demo: options.demo,
+    replay: options.replay,
+    speed: options.speed ?? 1,
     family: options.family,
     timeoutMs: options.timeout * 1000,
     stdin: io.stdin,
@@ -39,7 +45,15 @@ export function sourceSpec(options: CliOptions, io: CliIO): SourceSpec {
 
 /** True when a flag names the source (the local iptables included, with --local). */
 export function sourceNamed(o: CliOptions): boolean {
-  return o.local || o.demo || o.file !== null || o.exec !== null || o.ssh !== null || o.minikube !== null;
+  return (
+    o.local ||
+    o.demo ||
+    o.file !== null ||
+    o.exec !== null ||
+    o.ssh !== null ||
+    o.minikube !== null ||
+    o.replay !== null
+  );
 }
 
 const NODE_PATHS = ["/var/lib/kubelet", "/etc/kubernetes", "/var/lib/kube-proxy", "/var/lib/minikube"];
@@ -67,12 +81,31 @@ async function firstRead(source: Source, timeoutMs: number): Promise<DumpRead> {
   return source.read(AbortSignal.timeout(timeoutMs));
 }
 
+/** With --record: the chosen source wrapped so every sample (the first one already taken too) is recorded. */
+async function withRecording(chosen: Chosen, path: string | null): Promise<Chosen> {
+  if (path === null || "fatal" in chosen) return chosen;
+  let recorder: Recorder | null = null;
+  try {
+    recorder = openRecorder(path, `kube-nat-top ${VERSION}`);
+    const first = chosen.first ? recorder.record(chosen.first, chosen.source.label) : null;
+    return { ...chosen, source: recordingSource(chosen.source, recorder), first };
+  } catch (err) {
+    recorder?.close();
+    await chosen.source.close?.();
+    return { fatal: errorMessage(err) };
+  }
+}
+
 /**
- * Picks the source. With no source flag it reads this machine's iptables once: kube-proxy's rules there → live;
+ * Picks the source (wrapped to record it with --record). With no source flag it reads this machine's iptables once: kube-proxy's rules there → live;
  * none, or no iptables, or not root on a machine that is not a node → the demo, with a one-line note saying why.
  * Not root on a node → fatal (run with sudo).
  */
 export async function chooseSource(options: CliOptions, io: CliIO): Promise<Chosen> {
+  return withRecording(await pickSource(options, io), options.record);
+}
+
+async function pickSource(options: CliOptions, io: CliIO): Promise<Chosen> {
   const spec = sourceSpec(options, io);
   if (sourceNamed(options)) {
     try {

@@ -1,6 +1,6 @@
 // The diagnose subcommands: `check` (verdicts, exit 0/1/2), `trace` (one packet's path), `diff` (two dumps).
 
-import { type Command, InvalidArgumentError, Option } from "commander";
+import { type Command, Help, InvalidArgumentError, Option } from "commander";
 import { SKEW_HELP } from "../stats/skew.ts";
 import { runCheck } from "./diagnose-check.ts";
 import { runDiff } from "./diagnose-diff.ts";
@@ -39,7 +39,11 @@ export function registerDiagnoseCommands(program: Command, io: CliIO, helpers: D
     .addOption(outputOption())
     .addHelpText(
       "after",
-      `\nWith --window, uneven load is tested against the configured shares (chi-square, p < 0.001).\n${SKEW_HELP}\n`,
+      // wrapped like the rest of the help: 80 columns (commander leaves added text as it is)
+      new Help().boxWrap(
+        `\nWith --window, uneven load is tested against the configured shares (chi-square, p < 0.001).\n${SKEW_HELP}\n`,
+        80,
+      ),
     );
   addSourceOptions(check).action(async (raw: Record<string, unknown>) => {
     const options = toCliOptions(raw);

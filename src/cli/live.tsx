@@ -17,7 +17,9 @@ async function feed(
   signal: AbortSignal,
   waitFirst: boolean,
 ): Promise<void> {
-  if (waitFirst) await sleep(store.getSnapshot().intervalSec * 1000, signal);
+  // a replay paces itself (the recorded gaps); other sources follow the interval the user sets
+  const paced = source.nextDelayMs !== undefined;
+  if (waitFirst) await sleep(source.nextDelayMs?.() ?? store.getSnapshot().intervalSec * 1000, signal);
   const poller = new Poller(source, {
     intervalMs: store.getSnapshot().intervalSec * 1000,
     timeoutMs: options.timeout * 1000,
@@ -25,7 +27,7 @@ async function feed(
   });
   const unsubscribe = store.subscribe(() => {
     const ms = store.getSnapshot().intervalSec * 1000;
-    if (ms !== poller.intervalMs) poller.setInterval(ms);
+    if (!paced && ms !== poller.intervalMs) poller.setInterval(ms);
   });
   try {
     for await (const event of poller) {
@@ -57,7 +59,7 @@ export async function runLive(options: CliOptions, io: CliIO): Promise<number> {
     try {
       first = await source.read(AbortSignal.timeout(options.timeout * 1000));
     } catch (err) {
-      if (isFatalAtStartup(err) || options.file !== null) {
+      if (isFatalAtStartup(err) || options.file !== null || options.replay !== null) {
         io.stderr.write(`kube-nat-top: ${errorMessage(err)}\n`);
         await source.close?.();
         return 1;
@@ -65,12 +67,18 @@ export async function runLive(options: CliOptions, io: CliIO): Promise<number> {
     }
   }
   if (chosen.note) io.stderr.write(`kube-nat-top: ${chosen.note}\n`);
-  const store = createStore({ source: source.label, intervalSec: options.interval });
+  const pace = source.nextDelayMs?.() ?? null;
+  const store = createStore({
+    source: source.label,
+    // a replay shows its first recorded gap (÷ speed), to a tenth of a second
+    intervalSec: pace === null ? options.interval : Math.max(0.1, Math.round(pace / 100) / 10),
+    ...(source.now ? { now: () => source.now?.() ?? Date.now() } : {}),
+  });
   const pipeline = new Pipeline();
   if (first) store.applySample(pipeline.ingest(first));
   const controller = new AbortController();
   const feeding =
-    source.once && first
+    (source.once || source.ended?.()) && first
       ? Promise.resolve()
       : feed(source, store, pipeline, options, controller.signal, first !== null);
   try {

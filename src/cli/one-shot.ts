@@ -8,9 +8,11 @@ import { chooseSource } from "./choose-source.ts";
 import type { CliIO } from "./io.ts";
 import type { CliOptions } from "./options.ts";
 import { readOnce } from "./read-once.ts";
+import { runReplayOnce } from "./replay-once.ts";
 
-/** Reads the dump once, prints it, and returns the exit code (1 when nothing could be read). */
+/** Reads the dump once (a recording: all of it), prints it, and returns the exit code (1 when nothing was read). */
 export async function runOneShot(options: CliOptions, io: CliIO): Promise<number> {
+  if (options.replay !== null) return runReplayOnce(options.replay, options, io);
   if (options.count > 1) return runSampled(options, io);
   const result = await readOnce(options, io);
   if ("error" in result) {

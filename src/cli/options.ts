@@ -23,6 +23,12 @@ export interface CliOptions {
   readonly timeout: number;
   readonly output: OutputFormat;
   readonly color: boolean;
+  /** `--record FILE`: append every sample to this recording. */
+  readonly record: string | null;
+  /** `--replay FILE`: play a recording back instead of reading a node. */
+  readonly replay: string | null;
+  /** With --replay: playback speed; null when not given (1). */
+  readonly speed: number | null;
 }
 
 function positiveNumber(name: string) {
@@ -65,13 +71,18 @@ export function buildProgram(version: string): Command {
     .description("top for Kubernetes service NAT: kube-proxy's iptables rules as live service → endpoint trees")
     .version(version, "-V, --version")
     .helpOption("-h, --help", "show this help")
-    .showHelpAfterError("(run kube-nat-top --help for the flags)");
+    .showHelpAfterError("(run kube-nat-top --help for the flags)")
+    // 80 columns whatever the terminal's width: the help reads the same everywhere, and in the README
+    .configureHelp({ helpWidth: 80 });
   addSourceOptions(program)
     .option("-1, --once", "print the tree once and exit (also when stdout is not a terminal)", false)
     .option("-n, --count <n>", "with --once: take n samples --interval apart and print rates", positiveInteger, 1)
     .option("-d, --interval <seconds>", "seconds between polls", positiveNumber("--interval"), 2)
     .addOption(new Option("-o, --output <format>", "one-shot output format").choices(["text", "json"]).default("text"))
-    .option("--no-color", "no colours (NO_COLOR is honoured too)");
+    .option("--no-color", "no colours (NO_COLOR is honoured too)")
+    .option("--record <file>", "append every sample to a recording (gzip) while running")
+    .option("--replay <file>", "play a recording back (with --once: print its final state)")
+    .option("--speed <n>", "with --replay: play n times faster", positiveNumber("--speed"));
   return program;
 }
 
@@ -94,14 +105,22 @@ export function toCliOptions(raw: Record<string, unknown>): CliOptions {
     timeout: (raw.timeout as number | undefined) ?? 10,
     output: (raw.output as OutputFormat | undefined) ?? "text",
     color: raw.color !== false,
+    record: (raw.record as string | undefined) ?? null,
+    replay: (raw.replay as string | undefined) ?? null,
+    speed: (raw.speed as number | undefined) ?? null,
   };
 }
 
 /** A message when flags contradict each other, else null. */
 export function conflicts(o: CliOptions): string | null {
-  const named = [o.file !== null, o.exec !== null, o.ssh !== null, o.minikube !== null, o.demo, o.local];
-  if (named.filter(Boolean).length > 1)
-    return "choose one source: --local, --file, --exec, --ssh, --minikube or --demo";
+  const named = [o.file, o.exec, o.ssh, o.minikube, o.replay].filter((v) => v !== null).length;
+  if (named + (o.demo ? 1 : 0) + (o.local ? 1 : 0) > 1)
+    return "choose one source: --local, --file, --exec, --ssh, --minikube, --demo or --replay";
+  if (o.speed !== null && o.replay === null) return "--speed goes with --replay";
+  if (o.replay !== null && o.record !== null) return "--record cannot record a replay (copy the file instead)";
+  if (o.replay !== null && o.count > 1)
+    return "--count does not apply to --replay: --once prints the recording's final state";
+  if (o.record === "-") return "--record needs a file (it is written as it goes, not to stdout)";
   if (o.watch && o.file === null) return "--watch goes with --file";
   if (o.watch && o.file === "-") return "--watch cannot watch stdin";
   if (o.shell && o.exec === null) return "--shell goes with --exec";

@@ -35,7 +35,7 @@ export async function readFileOrStdin(path: string, io: CliIO): Promise<OnceResu
 
 /** Reads one dump from the source the options name (no flag: this machine, else the demo, with a note). */
 export async function readOnce(options: CliOptions, io: CliIO): Promise<OnceResult> {
-  if (options.file !== null && !options.watch) return readFileOrStdin(options.file, io);
+  if (options.file !== null && !options.watch && options.record === null) return readFileOrStdin(options.file, io);
   const chosen = await chooseSource(options, io);
   if ("fatal" in chosen) return { error: chosen.fatal };
   if (chosen.note) io.stderr.write(`kube-nat-top: ${chosen.note}\n`);

@@ -19,7 +19,8 @@ export interface PollerOptions {
 
 /**
  * Polls a source: `for await (const event of poller)`. Never two reads at once (the next read starts only after the
- * consumer took the previous event); a `once` source stops after its first sample. Iterate it once.
+ * consumer took the previous event); a `once` source stops after its first sample, an `ended` one after its last.
+ * A source with its own pace (nextDelayMs, a replay) sets the wait between reads. Iterate it once.
  */
 export class Poller implements AsyncIterable<PollEvent> {
   private interval: number;
@@ -36,9 +37,9 @@ export class Poller implements AsyncIterable<PollEvent> {
     this.now = options.now ?? Date.now;
   }
 
-  /** The current interval in milliseconds. */
+  /** The current interval in milliseconds: the source's own pace when it has one (a replay), else the set one. */
   get intervalMs(): number {
-    return this.interval;
+    return this.source.nextDelayMs?.() ?? this.interval;
   }
 
   /** Changes the interval; a wait in progress is re-timed at once. */
@@ -69,8 +70,8 @@ export class Poller implements AsyncIterable<PollEvent> {
       failures = event.kind === "error" ? failures + 1 : 0;
       const endedAt = this.now();
       yield event;
-      if (this.source.once && event.kind === "sample") return;
-      if (failures === 0) await this.sleepUntil(() => startedAt + this.interval);
+      if (event.kind === "sample" && (this.source.once || this.source.ended?.())) return;
+      if (failures === 0) await this.sleepUntil(() => startedAt + this.intervalMs);
       else await this.sleepUntil(() => endedAt + this.backoff(failures));
     }
   }

@@ -25,6 +25,15 @@ export interface Source {
   readonly once?: boolean;
   /** Releases connections (ssh ControlMaster) and temp files. */
   close?(): Promise<void>;
+  /**
+   * A source with its own pace (a replay): milliseconds from the start of the read that just returned to the start
+   * of the next, which the poller then uses instead of its interval; null when it has no next sample.
+   */
+  nextDelayMs?(): number | null;
+  /** True once the source has given its last sample (a replay at its end): the poller stops after it. */
+  ended?(): boolean;
+  /** The clock its samples' takenAt run on, when that is not the wall clock (a replay: the recorded time now). */
+  now?(): number;
 }
 
 /** What the poller reports after each attempt. */
