@@ -1,6 +1,8 @@
 // Lexes and parses one command line and turns its option list into a Command (or an error with a column).
+// Lines whose shape chevrotain has already read once are filled in from a template (command-templates.ts).
 import type { IRecognitionException } from "chevrotain";
 import type { CommandNote, CommandResult, RuleCommand } from "./command.ts";
+import { type ChevrotainRead, CommandTemplates } from "./command-templates.ts";
 import { type ParsedLine, parseOptions } from "./parser.ts";
 import { lineLexer, Quoted } from "./tokens.ts";
 import type { Counters, RuleOption } from "./types.ts";
@@ -27,18 +29,35 @@ const COUNTERS_IN_TEXT = /(?:^|[ \t]+)(?:-c|--set-counters)[ \t]+\d+[ \t]+\d+(?=
 
 const error = (column: number, message: string): CommandResult => ({ kind: "error", column, message });
 
-/** Reads one command line (no `[p:b]` prefix, no leading blanks). Pure: same text, same result. */
-export function parseCommand(text: string): CommandResult {
+const shared = new CommandTemplates();
+
+/** Reads one command line (no `[p:b]` prefix, no leading blanks). Pure: same text, same (deep-equal) result. */
+export function parseCommand(text: string, templates: CommandTemplates = shared): CommandResult {
+  const filled = templates.lookup(text);
+  if (filled !== null) return filled;
+  const read = chevrotainRead(text);
+  templates.learn(text, read);
+  return read.result;
+}
+
+/** Reads one command line with chevrotain's lexer and parser only (no templates); also returns its tokens and parse. */
+export function chevrotainRead(text: string): ChevrotainRead {
   const lexed = lineLexer.tokenize(text);
   const lexError = lexed.errors[0];
-  if (lexError) return error(lexError.offset, `unexpected character ${JSON.stringify(text[lexError.offset])}`);
+  const failed = (result: CommandResult): ChevrotainRead => ({ result, tokens: lexed.tokens, parsed: null });
+  if (lexError) return failed(error(lexError.offset, `unexpected character ${JSON.stringify(text[lexError.offset])}`));
   if (text.indexOf('"') >= 0) {
     for (const token of lexed.tokens) {
-      if (token.tokenType === Quoted && !isClosed(token.image)) return error(token.startOffset, "unterminated quote");
+      if (token.tokenType === Quoted && !isClosed(token.image))
+        return failed(error(token.startOffset, "unterminated quote"));
     }
   }
   const parsed = parseOptions(lexed.tokens);
-  if (!("options" in parsed)) return syntaxError(parsed, text);
+  if (!("options" in parsed)) return failed(syntaxError(parsed, text));
+  return { result: commandOf(parsed, text), tokens: lexed.tokens, parsed };
+}
+
+function commandOf(parsed: ParsedLine, text: string): CommandResult {
   const { options, offsets } = parsed;
   const first = options[0];
   if (!first) return error(0, "empty command");

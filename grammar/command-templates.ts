@@ -1,0 +1,265 @@
+// Rule lines of one shape parse alike. A shape is the line's word types and option names (values left out):
+// `-A W -m W --comment Q -j W`. The first line of each shape goes through chevrotain (lexer, parser, to-rules);
+// what the grammar did with it becomes a template, and later lines of that shape get their values filled in
+// from the cheap word scan (scan-words.ts). A template is only kept when the scan matches chevrotain's tokens
+// and filling it in reproduces chevrotain's result for that first line exactly; every other shape stays on
+// the chevrotain path. Option objects whose values repeat (`-m comment`, `-j KUBE-MARK-MASQ`) are shared.
+
+import type { IToken } from "chevrotain";
+import type { CommandResult, RuleCommand } from "./command.ts";
+import { detach } from "./detach.ts";
+import type { ParsedLine } from "./parser.ts";
+import { BANG, OPTION, QUOTED, scanWords, WORD, WordBuffer } from "./scan-words.ts";
+import type { RuleOption } from "./types.ts";
+
+/** What the chevrotain path saw and made of one line. */
+export interface ChevrotainRead {
+  readonly result: CommandResult;
+  readonly tokens: readonly IToken[] | null;
+  readonly parsed: ParsedLine | null;
+}
+
+interface Slot {
+  readonly name: string;
+  readonly negated: boolean;
+  /** Word indices of the values. */
+  readonly words: readonly number[];
+  /** The option made for the previous line of this shape, shared when the next line has the same values. */
+  last: RuleOption | null;
+  /** `last` is already shared, as a copy that keeps no dump text alive (detach.ts). */
+  shared: boolean;
+}
+
+interface Shape {
+  readonly count: number;
+  readonly types: Uint8Array;
+  /** Option-name words and their text. */
+  readonly names: readonly { readonly word: number; readonly name: string }[];
+  /** null: lines of this shape always take the chevrotain path. */
+  readonly template: Template | null;
+}
+
+interface Template {
+  readonly chainWord: number;
+  readonly slots: readonly Slot[];
+  /** Index in slots of the option giving the target (the last -j/-g), or -1. */
+  readonly targetSlot: number;
+  readonly goto: boolean;
+  lastChain: string | null;
+  chainShared: boolean;
+}
+
+const NO_VALUES: readonly string[] = Object.freeze([]);
+const JUMPS = new Set(["-j", "--jump", "-g", "--goto"]);
+/** Shapes remembered at most (a real dump has a few dozen); past it new shapes are not learned. */
+const MAX_SHAPES = 4096;
+
+function valueAt(text: string, buf: WordBuffer, w: number): string {
+  const start = buf.start[w]!;
+  const end = buf.end[w]!;
+  if (buf.type[w] !== QUOTED) return text.slice(start, end);
+  const inner = text.slice(start + 1, end - 1);
+  return buf.escaped[w] ? inner.replace(/\\(.)/g, "$1") : inner;
+}
+
+function sameValue(value: string, text: string, buf: WordBuffer, w: number): boolean {
+  let start = buf.start[w]!;
+  let end = buf.end[w]!;
+  if (buf.type[w] === QUOTED) {
+    if (buf.escaped[w]) return false;
+    start++;
+    end--;
+  }
+  return value.length === end - start && text.startsWith(value, start);
+}
+
+function fill(template: Template, text: string, buf: WordBuffer): RuleCommand {
+  const slots = template.slots;
+  const options: RuleOption[] = new Array(slots.length);
+  for (let i = 0; i < slots.length; i++) {
+    const slot = slots[i]!;
+    const words = slot.words;
+    const last = slot.last;
+    if (last !== null) {
+      let same = true;
+      for (let k = 0; k < words.length && same; k++) same = sameValue(last.values[k]!, text, buf, words[k]!);
+      if (same) {
+        if (!slot.shared) {
+          slot.last = { name: slot.name, values: last.values.map(detach), negated: slot.negated };
+          slot.shared = true;
+        }
+        options[i] = slot.last!;
+        continue;
+      }
+    }
+    let values: readonly string[];
+    if (words.length === 0) values = NO_VALUES;
+    else if (words.length === 1) values = [valueAt(text, buf, words[0]!)];
+    else values = words.map((w) => valueAt(text, buf, w));
+    const option: RuleOption = { name: slot.name, values, negated: slot.negated };
+    slot.last = option;
+    slot.shared = false;
+    options[i] = option;
+  }
+  let chain = template.lastChain;
+  if (chain === null || !sameValue(chain, text, buf, template.chainWord)) {
+    chain = valueAt(text, buf, template.chainWord);
+    template.lastChain = chain;
+    template.chainShared = false;
+  } else if (!template.chainShared) {
+    chain = detach(chain);
+    template.lastChain = chain;
+    template.chainShared = true;
+  }
+  const target = template.targetSlot < 0 ? null : options[template.targetSlot]!.values[0]!;
+  const verb = "append";
+  return { kind: "rule", verb, chain, position: null, options, target, goto: template.goto, counters: null, key: text };
+}
+
+function tokenType(token: IToken): number {
+  switch (token.tokenType.name) {
+    case "Bang":
+      return BANG;
+    case "OptionName":
+      return OPTION;
+    case "Word":
+      return WORD;
+    case "Quoted":
+      return QUOTED;
+    default:
+      return 0;
+  }
+}
+
+function sameTokens(buf: WordBuffer, tokens: readonly IToken[]): boolean {
+  if (tokens.length !== buf.count) return false;
+  for (let k = 0; k < tokens.length; k++) {
+    const t = tokens[k]!;
+    if (t.startOffset !== buf.start[k] || t.image.length !== buf.end[k]! - buf.start[k]!) return false;
+    if (tokenType(t) !== buf.type[k]) return false;
+  }
+  return true;
+}
+
+const isValue = (type: number | undefined): boolean => type === WORD || type === QUOTED;
+
+// The template chevrotain's parse of this line implies, or null when the line is not a plain `-A` rule.
+function templateOf(buf: WordBuffer, read: ChevrotainRead): Template | null {
+  const { result, tokens, parsed } = read;
+  if (result.kind !== "rule" || result.verb !== "append" || result.note || result.counters || result.position !== null)
+    return null;
+  if (!tokens || !parsed || !sameTokens(buf, tokens)) return null;
+  const slots: Slot[] = [];
+  let chainWord = -1;
+  let targetSlot = -1;
+  let word = 0;
+  for (let i = 0; i < parsed.options.length; i++) {
+    const option = parsed.options[i]!;
+    while (word < buf.count && buf.start[word] !== parsed.offsets[i]) word++;
+    if (word >= buf.count || buf.type[word] !== OPTION) return null;
+    let first = word + 1;
+    if (buf.type[first] === BANG && isValue(buf.type[first + 1]) && option.values.length > 0) first++;
+    const words: number[] = [];
+    for (let w = first; w < first + option.values.length; w++) {
+      if (w >= buf.count || !isValue(buf.type[w])) return null;
+      words.push(w);
+    }
+    if (i === 0) {
+      if (words.length !== 1) return null;
+      chainWord = words[0]!;
+      continue;
+    }
+    if (JUMPS.has(option.name)) targetSlot = slots.length;
+    slots.push({ name: detach(option.name), negated: option.negated, words, last: null, shared: false });
+  }
+  if (chainWord < 0) return null;
+  const goto = targetSlot >= 0 && (slots[targetSlot]!.name === "-g" || slots[targetSlot]!.name === "--goto");
+  return { chainWord, slots, targetSlot, goto, lastChain: null, chainShared: false };
+}
+
+function sameOptions(a: readonly RuleOption[], b: readonly RuleOption[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i]!;
+    const y = b[i]!;
+    if (x.name !== y.name || x.negated !== y.negated || x.values.length !== y.values.length) return false;
+    for (let k = 0; k < x.values.length; k++) if (x.values[k] !== y.values[k]) return false;
+  }
+  return true;
+}
+
+function sameCommand(a: RuleCommand, b: CommandResult): boolean {
+  if (b.kind !== "rule" || b.note) return false;
+  return (
+    a.verb === b.verb &&
+    a.chain === b.chain &&
+    a.position === b.position &&
+    a.target === b.target &&
+    a.goto === b.goto &&
+    a.counters === b.counters &&
+    a.key === b.key &&
+    sameOptions(a.options, b.options)
+  );
+}
+
+/** Templates by shape; one per parse loop (parseCommand keeps a module-wide one). */
+export class CommandTemplates {
+  private readonly buf = new WordBuffer();
+  private readonly shapes = new Map<number, Shape[]>();
+  private size = 0;
+  /** Lines filled from a template so far. */
+  filled = 0;
+  /** The last lookup scanned its text and found no shape for it: learn() may add one. */
+  private learnable = false;
+
+  /** The command for `text` from its shape's template, or null when the chevrotain path must read it. */
+  lookup(text: string): RuleCommand | null {
+    this.learnable = false;
+    const buf = this.buf;
+    if (!scanWords(text, buf)) return null;
+    const list = this.shapes.get(buf.hash);
+    if (list !== undefined) {
+      for (const shape of list) {
+        if (!this.matches(shape, text)) continue;
+        if (shape.template === null) return null;
+        this.filled++;
+        return fill(shape.template, text, buf);
+      }
+    }
+    this.learnable = this.size < MAX_SHAPES;
+    return null;
+  }
+
+  /** Shapes learned so far (with or without a template). */
+  get shapeCount(): number {
+    return this.size;
+  }
+
+  /** Records the shape of the text just looked up, with what chevrotain made of it. */
+  learn(text: string, read: ChevrotainRead): void {
+    if (!this.learnable) return;
+    this.learnable = false;
+    const buf = this.buf;
+    let template = templateOf(buf, read);
+    if (template !== null && !sameCommand(fill(template, text, buf), read.result)) template = null;
+    const names: { word: number; name: string }[] = [];
+    for (let w = 0; w < buf.count; w++) {
+      if (buf.type[w] === OPTION) names.push({ word: w, name: detach(text.slice(buf.start[w], buf.end[w])) });
+    }
+    const shape: Shape = { count: buf.count, types: buf.type.slice(0, buf.count), names, template };
+    const list = this.shapes.get(buf.hash);
+    if (list) list.push(shape);
+    else this.shapes.set(buf.hash, [shape]);
+    this.size++;
+  }
+
+  private matches(shape: Shape, text: string): boolean {
+    const buf = this.buf;
+    if (shape.count !== buf.count) return false;
+    for (let w = 0; w < shape.count; w++) if (shape.types[w] !== buf.type[w]) return false;
+    for (const { word, name } of shape.names) {
+      if (buf.end[word]! - buf.start[word]! !== name.length || !text.startsWith(name, buf.start[word])) return false;
+    }
+    return true;
+  }
+}
