@@ -2,12 +2,15 @@
 
 import type { Finding, Service, Severity, Topology } from "../model/types.ts";
 import type { ServiceStats, StatsSnapshot } from "../stats/types.ts";
+import type { Verdict, VerdictStatus, Verdicts } from "../verdict/index.ts";
 import type { SortMode } from "./state.ts";
 
-/** One service with its stats, as the list and tree draw it. */
+/** One service with its stats and verdict, as the list, tree and detail draw it. */
 export interface ServiceRow {
   readonly service: Service;
   readonly stats: ServiceStats | null;
+  /** Null only when no verdicts were given. */
+  readonly verdict: Verdict | null;
 }
 
 const SEVERITY_RANK: Record<Severity, number> = { error: 3, warning: 2, info: 1 };
@@ -22,9 +25,21 @@ export function worstSeverity(findings: readonly Finding[]): Severity | null {
 const byName = (a: ServiceRow, b: ServiceRow): number =>
   a.service.name < b.service.name ? -1 : a.service.name > b.service.name ? 1 : 0;
 
+/** The problems behind a verdict: its error and warning reasons (notes do not count). */
+export function problemCount(verdict: Verdict): number {
+  let n = 0;
+  for (const r of verdict.reasons) if (r.severity !== "info") n++;
+  return n;
+}
+
+const STATUS_RANK: Record<VerdictStatus, number> = { error: 2, warning: 1, ok: 0 };
+
+// worst verdict first, then more problems, then more findings; without verdicts the worst finding stands in
 const findingsScore = (r: ServiceRow): number => {
+  const findings = Math.min(r.service.findings.length, 999);
+  if (r.verdict) return STATUS_RANK[r.verdict.status] * 1e6 + Math.min(problemCount(r.verdict), 999) * 1e3 + findings;
   const worst = worstSeverity(r.service.findings);
-  return worst === null ? 0 : SEVERITY_RANK[worst] * 1_000_000 + r.service.findings.length;
+  return worst === null ? 0 : (SEVERITY_RANK[worst] - 1) * 1e6 + findings;
 };
 
 const COMPARE: Record<SortMode, (a: ServiceRow, b: ServiceRow) => number> = {
@@ -44,9 +59,18 @@ const COMPARE: Record<SortMode, (a: ServiceRow, b: ServiceRow) => number> = {
   findings: (a, b) => findingsScore(b) - findingsScore(a) || byName(a, b),
 };
 
-/** All services joined with their stats, in the given sort order. */
-export function orderServices(topology: Topology, stats: StatsSnapshot | null, sort: SortMode): readonly ServiceRow[] {
-  const rows = topology.services.map((service) => ({ service, stats: stats?.services.get(service.name) ?? null }));
+/** All services joined with their stats and verdicts, in the given sort order. */
+export function orderServices(
+  topology: Topology,
+  stats: StatsSnapshot | null,
+  sort: SortMode,
+  verdicts: Verdicts | null = null,
+): readonly ServiceRow[] {
+  const rows = topology.services.map((service) => ({
+    service,
+    stats: stats?.services.get(service.name) ?? null,
+    verdict: verdicts?.services.get(service.name) ?? null,
+  }));
   return rows.sort(COMPARE[sort]);
 }
 

@@ -7,7 +7,7 @@ import type { Store } from "../app/store.ts";
 import { Detail } from "./Detail.tsx";
 import { Footer } from "./Footer.tsx";
 import { Gone } from "./Gone.tsx";
-import { HEADER_HEIGHT, Header } from "./Header.tsx";
+import { Header, headerHeight } from "./Header.tsx";
 import { Help } from "./Help.tsx";
 import { ServiceList } from "./ServiceList.tsx";
 import { StateMessage } from "./StateMessage.tsx";
@@ -17,6 +17,7 @@ import { useAppState } from "./use-app-state.ts";
 import { useKeys } from "./use-keys.ts";
 import { type ScreenModel, useScreenModel } from "./use-screen-model.ts";
 import { useTerminalSize } from "./use-terminal-size.ts";
+import { useVerdicts } from "./use-verdicts.ts";
 
 export interface AppProps {
   readonly store: Store;
@@ -62,15 +63,19 @@ function Body({ model, width, state }: { model: ScreenModel; width: number; stat
 export function App({ store, onQuit, noColor = false }: AppProps) {
   const state = useAppState(store);
   const { columns, rows } = useTerminalSize();
-  const height = Math.max(HEADER_HEIGHT + FOOTER_HEIGHT + 2, rows - 1);
-  const bodyHeight = height - HEADER_HEIGHT - FOOTER_HEIGHT;
-  const model = useScreenModel(state, bodyHeight);
+  // once per displayed sample: the list, the detail and the header all read these
+  const verdicts = useVerdicts(state.shown);
+  const dump = verdicts?.dump ?? null;
+  const header = headerHeight(dump);
+  const height = Math.max(header + FOOTER_HEIGHT + 2, rows - 1);
+  const bodyHeight = height - header - FOOTER_HEIGHT;
+  const model = useScreenModel(state, verdicts, bodyHeight, columns);
   useKeys(store, model.view, model.current, onQuit);
   const theme = useMemo<Theme>(() => ({ color: !noColor }), [noColor]);
   return (
     <ThemeContext.Provider value={theme}>
       <Box flexDirection="column" width={columns} height={height} overflow="hidden">
-        <Header state={state} now={store.now} />
+        <Header state={state} now={store.now} dump={dump} />
         <Box flexDirection="column" height={bodyHeight} overflow="hidden">
           <Body model={model} width={columns} state={state} />
         </Box>

@@ -1,4 +1,4 @@
-// The detail screen: one service's summary, chain paths, endpoints table and findings.
+// The detail screen: one service's summary, verdict, chain paths, load test, endpoints table, reasons and findings.
 
 import { Box, Text } from "ink";
 import type { ServiceRow } from "../app/service-order.ts";
@@ -12,6 +12,7 @@ import { sparkline } from "./sparkline.ts";
 import { TableHeader, TableRow } from "./TableRow.tsx";
 import { layoutColumns } from "./table.ts";
 import { colorOf, useTheme } from "./theme.ts";
+import { detailHead, STATUS_TONE } from "./verdict-text.ts";
 
 export interface DetailProps {
   readonly row: ServiceRow;
@@ -21,9 +22,10 @@ export interface DetailProps {
   readonly width: number;
 }
 
-/** Lines above the scrolling part: summary, one line per chain path, rates, column titles. */
-export function detailChromeHeight(service: Service): number {
-  return 3 + Math.max(1, chainPaths(service).length);
+/** Lines above the scrolling part: summary, verdict, one line per chain path, rates, load, column titles. */
+export function detailChromeHeight(row: ServiceRow, width: number): number {
+  const { headline, load } = detailHead(row, width);
+  return 3 + headline.length + (load ? 1 : 0) + Math.max(1, chainPaths(row.service).length);
 }
 
 function summary(s: Service): string {
@@ -39,7 +41,8 @@ function summary(s: Service): string {
 /** Draws the detail of one service, its endpoints and findings scrolled to `start`. */
 export function Detail({ row, items, start, page, width }: DetailProps) {
   const theme = useTheme();
-  const { service, stats } = row;
+  const { service, stats, verdict } = row;
+  const { headline, load } = detailHead(row, width);
   const columns = layoutColumns(ENDPOINT_COLUMNS, width - 2);
   const paths = chainPaths(service);
   const spark = sparkline(stats?.series ?? [], Math.min(24, Math.max(8, width - 70)));
@@ -54,6 +57,17 @@ export function Detail({ row, items, start, page, width }: DetailProps) {
       <Text wrap="truncate-end" bold>
         {summary(service)}
       </Text>
+      {headline.map((line, i) => (
+        <Text
+          // biome-ignore lint/suspicious/noArrayIndexKey: the headline's lines have no identity but their place
+          key={i}
+          wrap="truncate-end"
+          bold={verdict?.status !== "ok"}
+          color={verdict ? colorOf(theme, STATUS_TONE[verdict.status]) : undefined}
+        >
+          {line}
+        </Text>
+      ))}
       {(paths.length ? paths : ["—"]).map((p, i) => (
         <Text key={p} wrap="truncate-end">
           {`${i === 0 ? "path " : "     "}${sanitize(p)}`}
@@ -64,9 +78,23 @@ export function Detail({ row, items, start, page, width }: DetailProps) {
         <Text color={colorOf(theme, "accent")}>{spark}</Text>
         {` · ${rates.slice(1).join(" · ")}`}
       </Text>
+      {load ? (
+        <Text wrap="truncate-end" color={colorOf(theme, load.tone)}>
+          {load.text}
+        </Text>
+      ) : null}
       <TableHeader columns={columns} />
       {items.slice(start, start + page).map((item) => {
         if (item.kind === "endpoint") return <TableRow key={item.key} columns={columns} row={item} />;
+        if (item.kind === "reason") {
+          return (
+            <Text key={item.key} wrap="truncate-end">
+              {"  "}
+              <Text color={colorOf(theme, item.severity)}>{item.glyph}</Text>
+              {` ${item.text}`}
+            </Text>
+          );
+        }
         if (item.kind === "finding") {
           const f = item.finding;
           return (

@@ -1,29 +1,36 @@
-// The header: source, backend, era, counts, interval, last poll, last error, PAUSED.
+// The header: source, backend, era, counts, interval, last poll, the dump's verdict when not ok, last error, PAUSED.
 
 import { Box, Text } from "ink";
 import { useMemo } from "react";
 import type { AppState } from "../app/state.ts";
+import type { Verdict } from "../verdict/index.ts";
 import { formatAge, formatCount, formatDuration, formatInterval } from "./format.ts";
 import { sanitize } from "./sanitize.ts";
 import { colorOf, useTheme } from "./theme.ts";
 import { useTick } from "./use-tick.ts";
+import { dumpLine, STATUS_TONE } from "./verdict-text.ts";
 
 export interface HeaderProps {
   readonly state: AppState;
   /** The store's clock. */
   readonly now: () => number;
+  /** The verdict on the dump as a whole; null before the first sample. */
+  readonly dump: Verdict | null;
 }
 
-/** Lines the header takes. */
-export const HEADER_HEIGHT = 3;
+/** Lines the header takes: three, and one more while the dump's verdict is not ok. */
+export function headerHeight(dump: Verdict | null): number {
+  return dumpLine(dump) === null ? 3 : 4;
+}
 
-/** Draws the three header lines. */
-export function Header({ state, now }: HeaderProps) {
+/** Draws the header lines. */
+export function Header({ state, now, dump }: HeaderProps) {
   useTick(1000);
   const theme = useTheme();
   const topology = state.shown?.topology ?? null;
   const endpoints = useMemo(() => topology?.services.reduce((n, s) => n + s.endpoints.length, 0) ?? 0, [topology]);
   const t = now();
+  const verdictLine = dumpLine(dump);
   const first = ["kube-nat-top", sanitize(state.source)];
   if (topology) {
     first.push(topology.input.backend ?? "backend unknown");
@@ -59,6 +66,11 @@ export function Header({ state, now }: HeaderProps) {
         {state.paused ? " " : ""}
         {counts.join(" · ")}
       </Text>
+      {dump && verdictLine !== null ? (
+        <Text wrap="truncate-end" bold color={colorOf(theme, STATUS_TONE[dump.status])}>
+          {verdictLine}
+        </Text>
+      ) : null}
       {failing && state.error ? (
         <Text wrap="truncate-end" color={colorOf(theme, "error")}>
           {`✖ poll failed ${formatAge(t - state.error.at)} ago: ${sanitize(state.error.message)}`}

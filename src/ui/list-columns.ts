@@ -1,11 +1,21 @@
-// The services list's columns: name, type, vip:port, endpoints, conn/s, sparkline, finding marker.
+// The services list's columns: name, type, vip:port, endpoints, conn/s, sparkline, verdict marker.
 
-import { type ServiceRow, worstSeverity } from "../app/service-order.ts";
+import { problemCount, type ServiceRow } from "../app/service-order.ts";
 import type { SortMode } from "../app/state.ts";
-import { formatRate, SEVERITY_GLYPH, typeLabel, vipPort } from "./format.ts";
+import { formatRate, typeLabel, vipPort } from "./format.ts";
 import { sanitize } from "./sanitize.ts";
 import { sparkline } from "./sparkline.ts";
-import type { Column } from "./table.ts";
+import type { Cell, Column } from "./table.ts";
+import { STATUS_GLYPH, STATUS_TONE } from "./verdict-text.ts";
+
+/** The verdict marker: ✖ or ▲ with the number of problems, a dim ✓ when healthy. */
+function verdictCell(r: ServiceRow): Cell {
+  const v = r.verdict;
+  if (v === null) return { text: "" };
+  if (v.status === "ok") return { text: STATUS_GLYPH.ok, tone: STATUS_TONE.ok, dim: true };
+  const n = problemCount(v);
+  return { text: `${STATUS_GLYPH[v.status]}${n > 99 ? "+" : n}`, tone: STATUS_TONE[v.status] };
+}
 
 /** The column each sort mode sorts by (marked in the header). */
 export const SORTED_COLUMN: Record<SortMode, string> = {
@@ -42,14 +52,6 @@ export const LIST_COLUMNS: readonly Column<ServiceRow>[] = [
     drop: 1,
     cell: (r, width) => ({ text: sparkline(r.stats?.series ?? [], width), tone: "accent" }),
   },
-  {
-    id: "findings",
-    title: "!",
-    width: 3,
-    cell: (r) => {
-      const worst = worstSeverity(r.service.findings);
-      if (worst === null) return { text: "" };
-      return { text: `${SEVERITY_GLYPH[worst]}${r.service.findings.length}`, tone: worst };
-    },
-  },
+  // the verdict, under the findings sort's column
+  { id: "findings", title: "!", width: 3, cell: verdictCell },
 ];

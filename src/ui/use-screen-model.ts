@@ -5,6 +5,7 @@ import { useMemo } from "react";
 import { clampScroll, ensureVisible, type NavView, selectedIndex } from "../app/navigate.ts";
 import { filterServices, orderServices, type ServiceRow } from "../app/service-order.ts";
 import type { AppState } from "../app/state.ts";
+import type { Verdicts } from "../verdict/index.ts";
 import { detailChromeHeight } from "./Detail.tsx";
 import { type DetailItem, detailItems } from "./detail-items.ts";
 import { HELP_CHROME } from "./Help.tsx";
@@ -41,11 +42,14 @@ export type ScreenModel = { readonly view: NavView; readonly current: string | n
 
 const NONE: readonly never[] = [];
 
-/** The model of the current screen for a body `height` lines tall. */
-export function useScreenModel(state: AppState, height: number): ScreenModel {
+/** The model of the current screen for a body `height` lines tall and `width` columns wide. */
+export function useScreenModel(state: AppState, verdicts: Verdicts | null, height: number, width: number): ScreenModel {
   const { shown } = state;
   const { sort, filter, screen, selected, scroll, pageScroll } = state.ui;
-  const rows = useMemo(() => (shown ? orderServices(shown.topology, shown.stats, sort) : NONE), [shown, sort]);
+  const rows = useMemo(
+    () => (shown ? orderServices(shown.topology, shown.stats, sort, verdicts) : NONE),
+    [shown, sort, verdicts],
+  );
   const visible = useMemo(() => filterServices(rows, filter), [rows, filter]);
   const order = useMemo(() => visible.map((r) => r.service.name), [visible]);
   const isTree = screen === "tree";
@@ -58,8 +62,8 @@ export function useScreenModel(state: AppState, height: number): ScreenModel {
     () => (screen === "detail" ? (rows.find((r) => r.service.name === detailName) ?? null) : null),
     [rows, screen, detailName],
   );
-  const items = useMemo(() => (detailRow ? detailItems(detailRow.service, detailRow.stats) : NONE), [detailRow]);
-  const help = useMemo(helpLines, []);
+  const items = useMemo(() => (detailRow ? detailItems(detailRow, width) : NONE), [detailRow, width]);
+  const help = useMemo(() => helpLines(width), [width]);
   const scrollView = (page: number, total: number): NavView => ({ kind: "scroll", page, total });
 
   if (screen === "help") {
@@ -69,7 +73,7 @@ export function useScreenModel(state: AppState, height: number): ScreenModel {
   }
   if (needsMessage(state)) return { screen: "message", view: scrollView(1, 0), current: null };
   if (screen === "detail") {
-    const page = Math.max(1, height - (detailRow ? detailChromeHeight(detailRow.service) : 1));
+    const page = Math.max(1, height - (detailRow ? detailChromeHeight(detailRow, width) : 1));
     const start = clampScroll(pageScroll, page, items.length);
     return {
       screen,

@@ -1,6 +1,7 @@
 import { describe, expect, test } from "vitest";
-import { filterServices, orderServices, worstSeverity } from "../../src/app/service-order.ts";
-import { equalEndpoints, finding, service, stats, topology } from "../ui/helpers/builders.ts";
+import { filterServices, orderServices, problemCount, worstSeverity } from "../../src/app/service-order.ts";
+import { verdictsOf } from "../../src/verdict/index.ts";
+import { equalEndpoints, finding, service, stats, topology, windowSpec } from "../ui/helpers/builders.ts";
 
 const a = service("ns/a:http", { clusterIP: "10.0.0.1", endpoints: equalEndpoints("A", 1) });
 const b = service("ns/b:http", {
@@ -42,6 +43,57 @@ describe("service order", () => {
     expect(names(filterServices(rows, "nodeport"))).toEqual(["ns/b:http"]);
     expect(filterServices(rows, "")).toBe(rows);
     expect(filterServices(rows, "nothing-like-this")).toEqual([]);
+  });
+
+  test("rows carry their verdicts when given, and none without", () => {
+    const v = verdictsOf(t, s);
+    const rows = orderServices(t, s, "name", v);
+    expect(rows.map((r) => r.verdict?.status)).toEqual(["ok", "warning", "ok", "error"]);
+    expect(rows.every((r) => r.verdict === v.services.get(r.service.name))).toBe(true);
+    expect(orderServices(t, s, "name").every((r) => r.verdict === null)).toBe(true);
+  });
+
+  test("by findings with verdicts: status first, then problems; live skew counts, notes do not", () => {
+    // e: healthy but for a note; f: no findings, but all its recent connections went to one of two endpoints;
+    // g: an error and a warning; h: one error repeated in three findings
+    const e = service("ns/e:http", {
+      endpoints: equalEndpoints("E", 2),
+      findings: [finding("lb-source-ranges", "info", "only some sources", "ns/e:http")],
+    });
+    const f = service("ns/f:http", { endpoints: equalEndpoints("F", 2, () => 0) });
+    const g = service("ns/g:http", {
+      endpoints: equalEndpoints("G", 2),
+      findings: [
+        finding("unresolved-endpoint", "error", "no address", "ns/g:http"),
+        finding("probability-gap", "warning", "gap", "ns/g:http"),
+      ],
+    });
+    const h = service("ns/h:http", {
+      endpoints: equalEndpoints("H", 3),
+      findings: [0, 1, 2].map(() => finding("unresolved-endpoint", "error", "no address", "ns/h:http")),
+    });
+    const t2 = topology([e, f, g, h, d]);
+    const s2 = stats(t2.services, (x) => (x.name === f.name ? windowSpec([200, 0]) : { rate: 1 }));
+    const v = verdictsOf(t2, s2);
+    expect(v.services.get(f.name)?.status).toBe("warning");
+    expect(problemCount(v.services.get(h.name)!)).toBe(1);
+    expect(problemCount(v.services.get(g.name)!)).toBe(2);
+    expect(problemCount(v.services.get(e.name)!)).toBe(0);
+    expect(names(orderServices(t2, s2, "findings", v))).toEqual([
+      "ns/g:http",
+      "ns/h:http",
+      "ns/f:http",
+      "ns/e:http",
+      "ns/d:http",
+    ]);
+    // without verdicts only the findings count: f's live warning is not seen, h's three findings outweigh g's two
+    expect(names(orderServices(t2, s2, "findings"))).toEqual([
+      "ns/h:http",
+      "ns/g:http",
+      "ns/e:http",
+      "ns/d:http",
+      "ns/f:http",
+    ]);
   });
 
   test("the worst severity wins", () => {

@@ -46,7 +46,13 @@ describe.each([80, 200])("at %i columns", (columns) => {
     expect([...at].sort((a, b) => a - b)).toEqual(at);
     expect(f).toMatch(/› kube-system\/kube-dns:dns/);
     expect(f).toContain("40.0");
-    expect(f).toContain("✖1");
+    // verdict markers: the refused service, the uneven one, the healthy ones
+    const row = (name: string) => f.split("\n").find((l) => l.includes(name)) ?? "";
+    expect(row("payments:grpc")).toMatch(/ ✖1\s*$/);
+    expect(row("hello-world:http")).toMatch(/ ▲1\s*$/);
+    for (const ok of ["kube-dns:dns", "frontend:web", "kubernetes:https", "checkout:https"]) {
+      expect(row(ok)).toMatch(/ ✓\s*$/);
+    }
     expect(f).toContain("s sort");
     if (columns === 200) expect(f).toContain("10.96.0.10:53/udp");
     expectFits(f, columns);
@@ -63,11 +69,12 @@ describe.each([80, 200])("at %i columns", (columns) => {
     expect(line).not.toMatch(/ 0\.00 /);
   });
 
-  test("the detail shows each endpoint's shares, rates and totals, the chain path and findings", async () => {
+  test("the detail shows the verdict, each endpoint's shares, rates and totals, the chain path and findings", async () => {
     const app = await withCluster(columns);
     await app.press(KEY.down, KEY.enter);
     const f = app.frame();
-    expect(f).toContain("default/hello-world:http · ClusterIP · 10.96.12.34:8080");
+    expect(f).toContain("default/hello-world:http · ClusterIP · 10.96.12.34:8080\n▲ load is uneven:");
+    expect(f).toMatch(/^load: skewed \(p = \S+\) over 340 connections · \? explains$/m);
     expect(f).toContain("path KUBE-SERVICES → KUBE-SVC-HELLO → KUBE-SEP-… (3)");
     expect(f).toContain("conn/s 12.5");
     expect(f).toContain("window 340 · total 3800 · 3 endpoints");
@@ -85,7 +92,7 @@ describe.each([80, 200])("at %i columns", (columns) => {
     const app = await withCluster(columns);
     await app.press("G", KEY.enter);
     const f = app.frame();
-    expect(f).toContain("shop/payments:grpc");
+    expect(f).toContain("shop/payments:grpc · ClusterIP · 10.96.202.9:9000\n✖ connections are refused");
     expect(f).toContain("no endpoints in this dump");
     expect(f).toContain("✖ error no-endpoints: connections are refused");
     expect(f).toMatchSnapshot();
@@ -161,6 +168,7 @@ describe.each([80, 200])("at %i columns", (columns) => {
     expect(f).toContain("no kube-proxy rules found");
     expect(f).toContain("kube-proxy runs in IPVS mode");
     expect(f).toContain("0 services · 0 endpoints");
+    expect(f.split("\n")[2]).toMatch(/^▲ kube-proxy runs in IPVS mode here: services live in IPVS/);
     expect(f).toMatchSnapshot();
   });
 

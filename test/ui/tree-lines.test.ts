@@ -5,7 +5,11 @@ import { CLUSTER, cluster } from "./helpers/cluster.ts";
 
 const rows = () => {
   const { topology, stats } = cluster();
-  return topology.services.map((service) => ({ service, stats: stats.services.get(service.name) ?? null }));
+  return topology.services.map((service) => ({
+    service,
+    stats: stats.services.get(service.name) ?? null,
+    verdict: null,
+  }));
 };
 
 describe("tree lines", () => {

@@ -80,8 +80,8 @@ export interface StatsSpec {
   readonly rate: number | null;
   readonly series?: readonly (number | null)[];
   readonly windowCount?: number;
-  /** Per endpoint in rule order: rate and observed share. */
-  readonly endpoints?: readonly { rate: number | null; share: number | null; total?: number | null }[];
+  /** Per endpoint in rule order: rate, observed share, total, and connections counted over the window. */
+  readonly endpoints?: readonly { rate: number | null; share: number | null; total?: number | null; count?: number }[];
 }
 
 /** Stats for the given services, keyed the way the stats engine keys them. */
@@ -103,7 +103,7 @@ export function stats(
         rate: es?.rate ?? null,
         series: es ? [es.rate] : [],
         observedShare: es?.share ?? null,
-        windowCount: 0,
+        windowCount: es?.count ?? 0,
         total: es?.total ?? e.packets,
       });
     });
@@ -116,6 +116,22 @@ export function stats(
     });
   }
   return { takenAt, elapsed: 2, samples: 3, services: map };
+}
+
+/** Stats for one service from window counts per endpoint: shares, rates and totals follow from the counts. */
+export function windowSpec(counts: readonly number[], windowSeconds = 60): StatsSpec {
+  const sum = counts.reduce((a, b) => a + b, 0);
+  return {
+    rate: sum / windowSeconds,
+    series: [sum / windowSeconds],
+    windowCount: sum,
+    endpoints: counts.map((count) => ({
+      rate: count / windowSeconds,
+      share: sum > 0 ? count / sum : null,
+      total: count,
+      count,
+    })),
+  };
 }
 
 /** A built sample as the CLI would hand it to the store. */

@@ -1,5 +1,5 @@
-// A small cluster like the demo's: hello-world (3 endpoints, one skewed), kube-dns, a NodePort with
-// externalTrafficPolicy Local, a load balancer behind KUBE-FW, and a service without endpoints.
+// A small cluster like the demo's: hello-world (3 endpoints, one getting more than chance explains), kube-dns,
+// a NodePort with externalTrafficPolicy Local, a load balancer behind KUBE-FW, and a service without endpoints.
 
 import type { Service, Topology } from "../../../src/model/types.ts";
 import type { StatsSnapshot } from "../../../src/stats/types.ts";
@@ -80,9 +80,9 @@ const SPECS: Record<string, StatsSpec> = {
     series: [8, 9, 11, null, 12, 12.5],
     windowCount: 340,
     endpoints: [
-      { rate: 3.5, share: 0.28 },
-      { rate: 3, share: 0.26 },
-      { rate: 6, share: 0.46 },
+      { rate: 3.5, share: 0.28, count: 95 },
+      { rate: 3, share: 0.26, count: 88 },
+      { rate: 6, share: 0.46, count: 157 },
     ],
   },
   [dns.name]: {
@@ -90,18 +90,18 @@ const SPECS: Record<string, StatsSpec> = {
     series: [30, 35, 40],
     windowCount: 900,
     endpoints: [
-      { rate: 20, share: 0.5 },
-      { rate: 20, share: 0.5 },
+      { rate: 20, share: 0.5, count: 450 },
+      { rate: 20, share: 0.5, count: 450 },
     ],
   },
-  [api.name]: { rate: 0.5, series: [0, 1, 0.5], windowCount: 12, endpoints: [{ rate: 0.5, share: 1 }] },
+  [api.name]: { rate: 0.5, series: [0, 1, 0.5], windowCount: 12, endpoints: [{ rate: 0.5, share: 1, count: 12 }] },
   [shop.name]: {
     rate: 2,
     series: [2, 2],
     windowCount: 20,
     endpoints: [
-      { rate: 1, share: 0.5 },
-      { rate: 1, share: 0.5 },
+      { rate: 1, share: 0.5, count: 10 },
+      { rate: 1, share: 0.5, count: 10 },
     ],
   },
   [lb.name]: { rate: null, series: [null, null], endpoints: [{ rate: null, share: null }] },
