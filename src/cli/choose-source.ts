@@ -87,7 +87,7 @@ async function withRecording(chosen: Chosen, path: string | null): Promise<Chose
   let recorder: Recorder | null = null;
   try {
     recorder = openRecorder(path, `kube-nat-top ${VERSION}`);
-    const first = chosen.first ? recorder.record(chosen.first, chosen.source.label) : null;
+    const first = chosen.first ? await recorder.record(chosen.first, chosen.source.label) : null;
     return { ...chosen, source: recordingSource(chosen.source, recorder), first };
   } catch (err) {
     recorder?.close();

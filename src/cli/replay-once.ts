@@ -18,7 +18,8 @@ export async function runReplayOnce(path: string, options: CliOptions, io: CliIO
     for await (const sample of reader) last = pipeline.ingest(sample.read);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    io.stderr.write(`kube-nat-top: ${code ? readError(path, err) : errorMessage(err)}\n`);
+    const why = code ? readError(path, err).replace(`cannot read ${path}`, `cannot read the recording ${path}`) : null;
+    io.stderr.write(`kube-nat-top: ${why ?? errorMessage(err)}\n`);
     return 1;
   }
   if (reader.problem) io.stderr.write(`kube-nat-top: ${path}: ${reader.problem}\n`);

@@ -9,8 +9,8 @@ import type { DumpRead, Source } from "./types.ts";
 /** Appends samples to one recording. */
 export interface Recorder {
   readonly path: string;
-  /** Appends and syncs one sample; throws a SourceError the first time writing fails, later only notes it. */
-  record(read: DumpRead, source: string): DumpRead;
+  /** Appends and syncs one sample; rejects with a SourceError the first time writing fails, later only notes it. */
+  record(read: DumpRead, source: string): Promise<DumpRead>;
   close(): void;
 }
 
@@ -25,20 +25,22 @@ export function openRecorder(path: string, by: string): Recorder {
   let failure: string | null = null;
   return {
     path,
-    record(read, source) {
-      if (failure !== null || fd === null) {
-        const why = failure ?? "it was closed";
-        return { ...read, notes: [...read.notes, `not recording to ${path}: ${why}`] };
+    async record(read, source) {
+      if (failure === null && fd !== null) {
+        const member = await encodeSample(read, source, by);
+        try {
+          // a sample is on disk before it is shown
+          if (fd === null) throw new Error("the recording was closed");
+          for (let at = 0; at < member.length; ) at += writeSync(fd, member, at);
+          fsyncSync(fd);
+        } catch (err) {
+          failure = reason(err);
+          throw new SourceError("failed", `recording to ${path} stopped: ${failure}`, { cause: err });
+        }
+        return read;
       }
-      try {
-        const member = encodeSample(read, source, by);
-        for (let at = 0; at < member.length; ) at += writeSync(fd, member, at);
-        fsyncSync(fd);
-      } catch (err) {
-        failure = reason(err);
-        throw new SourceError("failed", `recording to ${path} stopped: ${failure}`, { cause: err });
-      }
-      return read;
+      const why = failure ?? "it was closed";
+      return { ...read, notes: [...read.notes, `not recording to ${path}: ${why}`] };
     },
     close() {
       if (fd === null) return;

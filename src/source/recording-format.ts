@@ -15,8 +15,11 @@
 // the rest of the file, and knows when the last member was cut short. A crash while appending therefore loses at
 // most the sample being written; every complete member before it replays.
 
-import { gunzipSync, gzipSync } from "node:zlib";
+import { promisify } from "node:util";
+import { gunzipSync, gzip } from "node:zlib";
 import type { DumpRead } from "./types.ts";
+
+const gzipAsync = promisify(gzip);
 
 /** The prefix of each sample's header line. */
 export const SAMPLE_PREFIX = "# kube-nat-top sample ";
@@ -47,8 +50,8 @@ interface Header {
   readonly bytes6?: number;
 }
 
-/** One sample as a gzip member carrying its own length. */
-export function encodeSample(read: DumpRead, source: string, by: string): Buffer {
+/** One sample as a gzip member carrying its own length; compressed off the main thread (zlib's pool), fast level. */
+export async function encodeSample(read: DumpRead, source: string, by: string): Promise<Buffer> {
   const text = Buffer.from(read.text, "utf8");
   const text6 = read.text6 === undefined ? null : Buffer.from(read.text6, "utf8");
   const header: Header = {
@@ -63,7 +66,8 @@ export function encodeSample(read: DumpRead, source: string, by: string): Buffer
     ...(text6 ? { bytes6: text6.length } : {}),
   };
   const line = Buffer.from(`${SAMPLE_PREFIX}${JSON.stringify(header)}\n`, "utf8");
-  const plain = gzipSync(Buffer.concat(text6 ? [line, text, text6] : [line, text]));
+  // level 1: a 22 MB dump takes ~0.2 s instead of ~0.5 s, for a file ~10% larger
+  const plain = await gzipAsync(Buffer.concat(text6 ? [line, text, text6] : [line, text]), { level: 1 });
   // zlib writes a bare 10-byte header (no flags); rebuild it with the length field, keeping body and trailer
   if (plain[3] !== 0) throw new Error("unexpected gzip header from zlib");
   const member = Buffer.alloc(plain.length + 2 + EXTRA_LENGTH);

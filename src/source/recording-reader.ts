@@ -39,7 +39,7 @@ export class RecordingReader {
         return this.finish(this.cutNote());
       return this.finish(
         this.position === 0
-          ? "not a kube-nat-top recording"
+          ? "not a kube-nat-top recording (a dump is read with --file)"
           : `the recording is damaged after sample ${this.count} (byte ${this.position}): the rest is skipped`,
       );
     }

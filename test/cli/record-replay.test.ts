@@ -108,11 +108,13 @@ describe("kube-nat-top --record/--replay mistakes", () => {
   it("a missing recording, or a dump given as one, exits 1 saying why", async () => {
     const missing = await run(["--replay", join(dir, "nope.gz"), "--once"]);
     expect(missing.exitCode).toBe(1);
-    expect(missing.stderr).toBe(`kube-nat-top: cannot read ${join(dir, "nope.gz")}: no such file`);
+    expect(missing.stderr).toBe(`kube-nat-top: cannot read the recording ${join(dir, "nope.gz")}: no such file`);
     const dump = dumpPath("canonical-v1.32-ipv4.txt");
     const notRecording = await run(["--replay", dump, "--once"]);
     expect(notRecording.exitCode).toBe(1);
-    expect(notRecording.stderr).toBe(`kube-nat-top: ${dump}: not a kube-nat-top recording`);
+    expect(notRecording.stderr).toBe(
+      `kube-nat-top: ${dump}: not a kube-nat-top recording (a dump is read with --file)`,
+    );
   });
 
   it("a recording that cannot be written is fatal before anything is read", async () => {

@@ -106,8 +106,8 @@ describe("record and replay", () => {
       text6: "*nat\n# ü\nCOMMIT\n",
       notes: [],
     };
-    recorder.record(read, "local");
-    recorder.record({ ...read, takenAt: 9, text6: undefined, family: 6 } as DumpRead, "local");
+    await recorder.record(read, "local");
+    await recorder.record({ ...read, takenAt: 9, text6: undefined, family: 6 } as DumpRead, "local");
     recorder.close();
     const replayed = await drain(createReplaySource({ path }));
     expect(replayed[0]).toMatchObject({ takenAt: 5, durationMs: 3, text: read.text, text6: read.text6 });
@@ -163,7 +163,7 @@ describe("a recording cut off while it was written", () => {
     const dump = newPath();
     writeFileSync(dump, "*nat\n:KUBE-SERVICES - [0:0]\nCOMMIT\n");
     await expect(createReplaySource({ path: dump }).read(signal())).rejects.toThrow(
-      `${dump}: not a kube-nat-top recording`,
+      `${dump}: not a kube-nat-top recording (a dump is read with --file)`,
     );
     const empty = newPath();
     writeFileSync(empty, "");
