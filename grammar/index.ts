@@ -1,4 +1,5 @@
 // parseDump: iptables-save / -c / restore input / `iptables -S [-v]` text → tables, rules and diagnostics.
+// A pasted `iptables -L` listing goes to its own reader (listing.ts) and comes back in the same shape.
 import type { Command } from "./command.ts";
 import type { CommandCache } from "./command-cache.ts";
 import { DiagnosticList } from "./diagnostics.ts";
@@ -15,6 +16,8 @@ import {
   tableHeader,
   utf8Length,
 } from "./lines.ts";
+import { parseListing } from "./listing.ts";
+import { looksLikeListing } from "./listing-lines.ts";
 import { parseCommand } from "./to-rules.ts";
 import type { Backend, Counters, DumpComment, DumpFormat, ParsedDump, Rule } from "./types.ts";
 
@@ -45,6 +48,7 @@ interface ReadState {
 
 /** Reads a whole dump. Never throws: unreadable lines become diagnostics and reading goes on. */
 export function parseDump(text: string, options: ParseOptions = {}): ParsedDump {
+  if (looksLikeListing(text)) return parseListing(text);
   const state: ReadState = {
     builder: new DumpBuilder(),
     diagnostics: new DiagnosticList(),

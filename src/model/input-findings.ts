@@ -76,6 +76,15 @@ export function inputFindings(facts: InputFacts): Finding[] {
       ),
     );
   }
+  if (dump.approximateCounters) {
+    out.push(
+      finding(
+        "approximate-counters",
+        "info",
+        "Counters come from an iptables -L -v listing without -x (12K, 3M): they are rounded, so packet and byte counts are approximate (list with -x for exact ones).",
+      ),
+    );
+  }
   if (dump.diagnostics.some((d) => NFT.test(d.message))) {
     out.push(
       finding(

@@ -27,6 +27,7 @@ export type FindingCode =
   | "name-unknown"
   | "partial-sync-payload"
   | "foreign-dnat"
+  | "approximate-counters"
   | (string & {});
 
 export interface Finding {
