@@ -1,5 +1,9 @@
 // Bundles src/cli.tsx into dist/cli.js (dependencies stay external) for bin/kube-nat-top.js.
+import { rmSync } from "node:fs";
 import { build } from "esbuild";
+
+// chunk names carry a hash: drop the last build's so dist/ holds only what cli.js loads
+rmSync("dist/chunks", { recursive: true, force: true });
 
 await build({
   entryPoints: ["src/cli.tsx"],
