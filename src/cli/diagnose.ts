@@ -63,7 +63,7 @@ export function registerDiagnoseCommands(program: Command, io: CliIO, helpers: D
     .description("walk one packet through the rules: path, branch shares, endpoints, masquerade, verdict")
     .requiredOption("--to <ip:port[/proto]>", "destination, e.g. 10.96.0.10:53/udp or [fd00::10]:443 (tcp by default)")
     .option("--from <ip>", "source address (default: an outside client that matches no -s range)")
-    .option("--from-local", "the node itself opens the connection (nat OUTPUT)", false)
+    .option("--from-local", "the node itself opens the connection (nat OUTPUT)")
     .option("--node-ip <ip>", "an address of the node (addrtype LOCAL), repeatable", collect, [])
     .addOption(outputOption());
   addSourceOptions(trace).action(async (raw: Record<string, unknown>) => {

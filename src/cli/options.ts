@@ -53,14 +53,14 @@ function collect(value: string, previous: string[]): string[] {
 export function addSourceOptions(cmd: Command): Command {
   return cmd
     .option("-f, --file <path>", "read a dump from a file (`-` reads stdin once)")
-    .option("-w, --watch", "with --file: re-read the file when it changes", false)
+    .option("-w, --watch", "with --file: re-read the file when it changes")
     .option("--exec <command>", "run a command that prints a dump (split into argv, no shell)")
-    .option("--shell", "with --exec: run the command through sh", false)
+    .option("--shell", "with --exec: run the command through sh")
     .option("--ssh <[user@]host>", "read the node over ssh: sudo -n iptables-save -c")
-    .option("--ssh-opt <option>", "extra ssh -o option, repeatable", collect, [])
-    .option("--minikube [node]", "read a minikube node: minikube ssh [-n NODE] -- sudo iptables-save -c")
-    .option("--demo", "show the built-in moving demo", false)
-    .option("--local", "read this machine's iptables (the default, but without falling back to the demo)", false)
+    .option("--ssh-opt <option>", "extra ssh -o option, repeatable", collect, [] as string[])
+    .option("--minikube [node]", "read a minikube node: minikube ssh [-n NODE] -- sudo -n iptables-save -c")
+    .option("--demo", "show the built-in moving demo")
+    .option("--local", "read this machine's iptables (the default, but without falling back to the demo)")
     .addOption(new Option("--family <family>", "IP family to read").choices(["4", "6", "both"]).default("4"))
     .option("--timeout <seconds>", "give up on one read after this long", positiveNumber("--timeout"), 10);
 }
@@ -75,7 +75,7 @@ export function buildProgram(version: string): Command {
     // 80 columns whatever the terminal's width: the help reads the same everywhere, and in the README
     .configureHelp({ helpWidth: 80 });
   addSourceOptions(program)
-    .option("-1, --once", "print the tree once and exit (also when stdout is not a terminal)", false)
+    .option("-1, --once", "print the tree once and exit (also when stdout is not a terminal)")
     .option("-n, --count <n>", "with --once: take n samples --interval apart and print rates", positiveInteger, 1)
     .option("-d, --interval <seconds>", "seconds between polls", positiveNumber("--interval"), 2)
     .addOption(new Option("-o, --output <format>", "one-shot output format").choices(["text", "json"]).default("text"))
