@@ -5,7 +5,7 @@ import { firstLine } from "./sanitize.ts";
 
 const KUBE_CHAINS = /^(?::KUBE-SERVICES |(?:\[\d+:\d+\] )?-A KUBE-SERVICES |-N KUBE-SERVICES$)/m;
 const DUMP_LINE =
-  /^(?:\*[a-z]|:[^\s]+ [^\s]+|(?:\[\d+:\d+\] )?-[AIPNXF] |COMMIT\s*$|# (?:Generated|Completed|Warning)|table (?:ip|ip6|inet) )/m;
+  /^(?:\*[a-z]|:[^\s]+ [^\s]+|(?:\[\d+:\d+\] )?-[AIPNXF] |COMMIT\s*$|# (?:Generated|Completed|Warning)|table (?:ip|ip6|inet) |Chain \S+ \((?:policy|\d+ references))/m;
 const LEGACY_WARNING = /iptables-legacy tables present/;
 
 /** True when the text holds kube-proxy's KUBE-SERVICES chain (save or -S format). */
@@ -29,8 +29,5 @@ export function headerBackend(text: string): "nf_tables" | "legacy" | null {
 export function checkDump(text: string, label: string): string {
   if (text.trim() === "") return text;
   if (DUMP_LINE.test(text)) return text;
-  throw new SourceError(
-    "garbage",
-    `${label} printed something that is not a rule dump (it begins "${firstLine(text)}")`,
-  );
+  throw new SourceError("garbage", `${label}: no line of it is rule-dump text (it begins "${firstLine(text)}")`);
 }

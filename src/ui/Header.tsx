@@ -50,7 +50,7 @@ export function Header({ state, now, dump }: HeaderProps) {
   const failing = state.error !== null && (state.lastPoll === null || state.error.at >= state.lastPoll.at);
   const notes = [...state.notes];
   const unparsed = topology?.diagnostics.length ?? 0;
-  if (unparsed > 0) notes.push(`${unparsed} input line${unparsed === 1 ? "" : "s"} not understood`);
+  if (unparsed > 0) notes.push(unparsedNote(topology?.diagnostics ?? []));
   return (
     <Box flexDirection="column">
       <Text wrap="truncate-end">
@@ -82,4 +82,13 @@ export function Header({ state, now, dump }: HeaderProps) {
       )}
     </Box>
   );
+}
+
+/** "3 input lines not understood (lines 1, 4, 9 …)": the numbers let a user find them in the paste. */
+export function unparsedNote(diagnostics: readonly { readonly line: number }[]): string {
+  const lines = [...new Set(diagnostics.map((d) => d.line))];
+  const shown = lines.slice(0, 8).join(", ");
+  const more = lines.length > 8 ? " …; --output json lists all" : "";
+  const n = diagnostics.length;
+  return `${n} input line${n === 1 ? "" : "s"} not understood (line${lines.length === 1 ? "" : "s"} ${shown}${more})`;
 }
