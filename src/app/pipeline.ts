@@ -33,22 +33,25 @@ export function topologyOfRead(read: Pick<DumpRead, "text" | "text6">): Topology
 /** One family's last full rebuild. */
 class FamilyState {
   private skeleton: DumpSkeleton | null = null;
-  private base: Topology | null = null;
+  /** The topology of the last dump (full rebuild or warm tick). */
+  private last: Topology | null = null;
 
   constructor(private readonly counts: { full: number; counters: number }) {}
 
   topology(text: string): Topology {
     const tick = this.skeleton?.match(text) ?? null;
-    if (tick !== null && this.base !== null) {
+    if (tick !== null && this.last !== null) {
       this.counts.counters++;
-      return withTickCounters(this.base, tick);
+      this.last = withTickCounters(this.last, tick);
+      return this.last;
     }
     this.counts.full++;
-    this.skeleton = null; // let the old text go before parsing the new one
+    this.skeleton = null; // let the old dump go before parsing the new one
+    this.last = null;
     const dump = parseDump(text);
-    this.base = buildTopology(dump);
+    this.last = buildTopology(dump);
     this.skeleton = new DumpSkeleton(text, dump);
-    return this.base;
+    return this.last;
   }
 }
 
