@@ -2,8 +2,9 @@
 
 import { endpointKey } from "../model/keys.ts";
 import type { Endpoint, Service } from "../model/types.ts";
-import { counterDelta, ratePerSecond, shares, sumRates } from "./rates.ts";
+import { counterDelta, ratePerSecond } from "./rates.ts";
 import { Ring, Series } from "./ring.ts";
+import { EndpointSnapshot, ServiceSnapshot } from "./snapshot.ts";
 import type { EndpointStats, Sample, ServiceStats, StatsEngine, StatsSnapshot } from "./types.ts";
 
 export interface StatsOptions {
@@ -33,8 +34,8 @@ interface EndpointState extends KeyState {
 }
 
 interface ServiceState extends KeyState {
-  /** Endpoint keys, raw probabilities and chains: a change means kube-proxy rewrote the chain. */
-  signature: string;
+  /** Chains, endpoint keys and raw probabilities of the last sample: a change means kube-proxy rewrote the chain. */
+  shape: (string | number | null)[];
 }
 
 /** Creates a stats engine; feed it samples in time order, read snapshots. Pure: time comes in with each sample. */
@@ -80,51 +81,53 @@ export function createStats(options: StatsOptions = {}): CountingStatsEngine {
     return st;
   }
 
+  // Scratch lists of one service's endpoints, reused from service to service.
+  const keys: string[] = [];
+  const states: EndpointState[] = [];
+
   function stepService(name: string, group: readonly Service[], takenAt: number): ServiceStats {
     let st = services.get(name);
     if (!st) {
-      st = { series: new Series(seriesLength), signature: "", lastSeen: -1 };
+      st = { series: new Series(seriesLength), shape: [], lastSeen: -1 };
       services.set(name, st);
     }
-    const signature = signatureOf(group);
-    const rewritten = st.lastSeen >= 0 && st.signature !== signature;
-    st.signature = signature;
+    const rewritten = !sameShape(st.shape, group) && st.lastSeen >= 0;
+    if (rewritten || st.lastSeen < 0) st.shape = shapeOf(group);
     st.lastSeen = samples;
 
-    const keys: string[] = [];
-    const states: EndpointState[] = [];
-    const counted: (number | null)[] = [];
+    keys.length = 0;
+    states.length = 0;
+    // the service rate: the sum of its counted endpoints' rates, null when one is a gap (or none is counted)
+    let rate: number | null = null;
+    let counted = 0;
+    let gap = false;
     for (const service of group) {
-      service.endpoints.forEach((endpoint, i) => {
+      const list = service.endpoints;
+      for (let i = 0; i < list.length; i++) {
+        const endpoint = list[i]!;
         const key = endpointKey(service, endpoint, i);
         const ep = stepEndpoint(key, endpoint, takenAt, rewritten);
-        if (ep === null) return;
+        if (ep === null) continue;
         keys.push(key);
         states.push(ep);
-        if (endpoint.packets !== null) counted.push(ep.series.last());
-      });
+        if (endpoint.packets === null) continue;
+        counted++;
+        const r = ep.series.last();
+        if (r === null) gap = true;
+        else rate = (rate ?? 0) + r;
+      }
     }
-    const rate = sumRates(counted);
+    if (gap || counted === 0) rate = null;
     st.series.push(rate);
-    const observed = shares(states.map((ep) => ep.windowSum));
-    const map = new Map<string, EndpointStats>();
-    states.forEach((ep, i) => {
-      const key = keys[i] as string;
-      map.set(key, endpointStats(key, ep, observed[i] ?? null));
-    });
-    const series = lazy(st.series.view());
     let windowCount = 0;
     for (const ep of states) windowCount += ep.windowSum;
-    return {
-      name,
-      rate,
-      // read on demand: most services are never drawn
-      get series() {
-        return series();
-      },
-      windowCount,
-      endpoints: map,
-    };
+    const map = new Map<string, EndpointStats>();
+    for (let i = 0; i < states.length; i++) {
+      const ep = states[i]!;
+      const observed = windowCount > 0 ? ep.windowSum / windowCount : null;
+      map.set(keys[i]!, new EndpointSnapshot(keys[i]!, ep.series, observed, ep.windowSum, ep.lastTotal));
+    }
+    return new ServiceSnapshot(name, rate, st.series, windowCount, map);
   }
 
   function add(sample: Sample): StatsSnapshot {
@@ -133,20 +136,15 @@ export function createStats(options: StatsOptions = {}): CountingStatsEngine {
     const elapsed = lastTakenAt === null ? null : (takenAt - lastTakenAt) / 1000;
     lastTakenAt = takenAt;
 
-    const byName = new Map<string, Service[]>();
-    for (const service of sample.topology.services) {
-      const list = byName.get(service.name);
-      if (list) list.push(service);
-      else byName.set(service.name, [service]);
-    }
     const out = new Map<string, ServiceStats>();
-    for (const [name, group] of byName) out.set(name, stepService(name, group, takenAt));
+    for (const [name, group] of groupByName(sample.topology.services)) out.set(name, stepService(name, group, takenAt));
 
-    for (const [key, st] of endpoints) {
-      if (forget(endpoints, key, st)) continue;
-      if (st.lastSeen !== samples) pushDelta(st, null);
-    }
-    for (const [key, st] of services) forget(services, key, st);
+    endpoints.forEach((st, key) => {
+      if (!forget(endpoints, key, st) && st.lastSeen !== samples) pushDelta(st, null);
+    });
+    services.forEach((st, key) => {
+      forget(services, key, st);
+    });
     current = { takenAt, elapsed, samples, services: out };
     return current;
   }
@@ -169,37 +167,52 @@ export function createStats(options: StatsOptions = {}): CountingStatsEngine {
   };
 }
 
-// Reads a view once, on first use: the same array every time after that.
-function lazy<T>(read: () => T): () => T {
-  let value: T | undefined;
-  return () => {
-    value ??= read();
-    return value;
-  };
-}
-
-function endpointStats(key: string, st: EndpointState, observedShare: number | null): EndpointStats {
-  const series = lazy(st.series.view());
-  return {
-    key,
-    rate: st.series.last(),
-    get series() {
-      return series();
-    },
-    observedShare,
-    windowCount: st.windowSum,
-    total: st.lastTotal,
-  };
+// Services by name (dual-stack topologies can name one service port twice). A topology is sorted by name, so
+// groups are runs: no map is needed unless a name comes back later.
+function groupByName(list: readonly Service[]): Iterable<[string, readonly Service[]]> {
+  const runs: [string, Service[]][] = [];
+  let sorted = true;
+  for (let i = 0; i < list.length; i++) {
+    const s = list[i]!;
+    const last = runs[runs.length - 1];
+    if (last !== undefined && last[0] === s.name) last[1].push(s);
+    else {
+      if (last !== undefined && last[0] > s.name) sorted = false;
+      runs.push([s.name, [s]]);
+    }
+  }
+  if (sorted) return runs;
+  const byName = new Map<string, Service[]>();
+  for (const [name, group] of runs) {
+    const list = byName.get(name);
+    if (list) list.push(...group);
+    else byName.set(name, group);
+  }
+  return byName;
 }
 
 // What identifies one version of a service's chain: when it changes, kube-proxy rewrote it and counters restarted.
-function signatureOf(group: readonly Service[]): string {
-  let out = "";
+function shapeOf(group: readonly Service[]): (string | number | null)[] {
+  const out: (string | number | null)[] = [];
   for (const service of group) {
-    out += `${service.chains.svc ?? "-"} ${service.chains.svl ?? "-"}`;
+    out.push(service.chains.svc, service.chains.svl);
     service.endpoints.forEach((endpoint, i) => {
-      out += ` ${endpointKey(service, endpoint, i)}@${endpoint.rawProbability ?? "*"}`;
+      out.push(endpointKey(service, endpoint, i), endpoint.rawProbability);
     });
   }
   return out;
+}
+
+// shapeOf(group) equals `shape`, checked without building it.
+function sameShape(shape: readonly (string | number | null)[], group: readonly Service[]): boolean {
+  let k = 0;
+  for (const service of group) {
+    if (shape[k++] !== service.chains.svc || shape[k++] !== service.chains.svl) return false;
+    const list = service.endpoints;
+    for (let i = 0; i < list.length; i++) {
+      const endpoint = list[i]!;
+      if (shape[k++] !== endpointKey(service, endpoint, i) || shape[k++] !== endpoint.rawProbability) return false;
+    }
+  }
+  return k === shape.length;
 }

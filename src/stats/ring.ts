@@ -89,21 +89,32 @@ export class Series {
   view(): () => (number | null)[] {
     const points = this.points;
     const end = this.end;
-    const start = Math.max(0, end - this.length);
-    return () => {
-      const out = new Array<number | null>(end - start);
-      for (let i = start; i < end; i++) {
-        const v = points[i] as number;
-        out[i - start] = Number.isNaN(v) ? null : v;
-      }
-      return out;
-    };
+    return () => readPoints(points, end - Math.min(end, this.length), end);
+  }
+
+  /** The buffer and end of the series as it is now: readPoints(buffer, end - size, end) reads it, however much is pushed later. */
+  get buffer(): Float64Array {
+    return this.points;
+  }
+
+  get bufferEnd(): number {
+    return this.end;
   }
 
   /** The series as it is now, oldest first. */
   toArray(): (number | null)[] {
     return this.view()();
   }
+}
+
+/** Points [start, end) of a series buffer, gaps (NaN) as null. */
+export function readPoints(points: Float64Array, start: number, end: number): (number | null)[] {
+  const out = new Array<number | null>(end - start);
+  for (let i = start; i < end; i++) {
+    const v = points[i] as number;
+    out[i - start] = Number.isNaN(v) ? null : v;
+  }
+  return out;
 }
 
 function checkLength(n: number): void {
