@@ -68,11 +68,16 @@ export function isLegacyWarning(line: string): boolean {
   return line.startsWith("# Warning: iptables-legacy tables present");
 }
 
-/** Why a line that is not dump syntax was skipped: a short reason for its diagnostic. */
+// `nft list ruleset` and kube-proxy's nftables transactions: table/chain/set/map blocks and `add …` commands.
+const NFT_SYNTAX =
+  /^(?:(?:add|delete|flush|create|destroy) (?:table|chain|rule|set|map|element) |table (?:ip|ip6|inet|arp|bridge|netdev) \S+ \{|(?:chain|set|map) \S+ \{|type (?:filter|nat) hook )/;
+
+/** A short reason why a line that is not rule text was skipped. */
 export function skipReason(line: string): string {
   if (PROMPT.test(line)) return "shell prompt, not rule text";
   if (SHELL_WORD.test(line)) return "shell command, not rule text";
-  if (LIST_OUTPUT.test(line)) return "iptables -L output is not read (use iptables-save)";
+  if (NFT_SYNTAX.test(line)) return "nftables syntax (nft list / nft -f), not iptables rule text";
+  if (LIST_OUTPUT.test(line)) return "iptables -L output inside a save dump (paste a listing on its own)";
   return "not rule text";
 }
 

@@ -113,4 +113,14 @@ describe("kube-nat-top --file (one shot)", () => {
     const ok = lines.findIndex((l) => l.startsWith("ns1/svc1:p80"));
     expect(lines[ok + 1]).toContain("✓ healthy on this node: 1 endpoint");
   });
+
+  it.skipIf(!sharedFixtures)("says kube-proxy runs in nftables mode for an nft ruleset", async () => {
+    const nft = join(sharedFixtures!, "kube-proxy-nftables-tests/2025-newest/TestOverallNFTablesRules.nft.txt");
+    const r = await run(["--file", nft, "--output", "json"]);
+    expect(r.exitCode).toBe(0);
+    const doc = JSON.parse(r.stdout);
+    expect(doc.findings.map((f: { code: string }) => f.code)).toContain("nftables-mode");
+    expect(doc.findings.map((f: { code: string }) => f.code)).not.toContain("no-kube-proxy-rules");
+    expect(doc.verdict.sentence).toContain("nftables mode");
+  });
 });

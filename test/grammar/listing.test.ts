@@ -53,7 +53,9 @@ describe("telling a listing from a dump", () => {
   it("leaves a listing line inside a save dump to the save reader's diagnostic", () => {
     const dump = parseDump("*nat\n-A X -j Y\nChain KUBE-SERVICES (2 references)\nCOMMIT\n");
     expect(dump.format).toBe("iptables-save");
-    expect(dump.diagnostics.map((d) => d.message)).toEqual(["iptables -L output is not read (use iptables-save)"]);
+    expect(dump.diagnostics.map((d) => d.message)).toEqual([
+      "iptables -L output inside a save dump (paste a listing on its own)",
+    ]);
   });
 });
 

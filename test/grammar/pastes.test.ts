@@ -77,7 +77,7 @@ describe("real pastes do not abort the parse", () => {
     expect(messages("-Q X")).toEqual([[1, "expected a command (-A, -I, -N, -P, -X, -F), found -Q"]]);
     expect(messages("[1:2]")).toEqual([[6, "expected a rule after the counters"]]);
     expect(messages("Chain KUBE-SERVICES (2 references)")).toEqual([
-      [1, "iptables -L output is not read (use iptables-save)"],
+      [1, "iptables -L output inside a save dump (paste a listing on its own)"],
     ]);
     expect(messages("iptables -t nat -S")).toEqual([[1, "shell command, not rule text"]]);
   });
@@ -87,5 +87,18 @@ describe("real pastes do not abort the parse", () => {
     expect(dump.format).toBe("unknown");
     expect(dump.tables).toEqual([]);
     expect(dump.diagnostics).toHaveLength(2);
+  });
+});
+
+describe("nftables text", () => {
+  it("is named as nftables syntax so the model can say kube-proxy runs in nftables mode", () => {
+    const dump = parseDump(
+      'add table ip kube-proxy { comment "rules for kube-proxy" ; }\ntable ip kube-proxy {\n\tchain services {\n',
+    );
+    expect(dump.diagnostics.map((d) => [d.line, d.message])).toEqual([
+      [1, "nftables syntax (nft list / nft -f), not iptables rule text"],
+      [2, "nftables syntax (nft list / nft -f), not iptables rule text"],
+      [3, "nftables syntax (nft list / nft -f), not iptables rule text"],
+    ]);
   });
 });
