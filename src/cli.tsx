@@ -3,6 +3,7 @@
 import { CommanderError } from "commander";
 import { registerDiagnoseCommands } from "./cli/diagnose.ts";
 import { type CliIO, processIO } from "./cli/io.ts";
+import { loadLive } from "./cli/load-live.ts";
 import { runOneShot } from "./cli/one-shot.ts";
 import { buildProgram, conflicts, toCliOptions } from "./cli/options.ts";
 import { VERSION } from "./version.ts";
@@ -31,7 +32,7 @@ export async function main(argv: readonly string[], io: CliIO = processIO()): Pr
     }
     const oneShot = options.once || options.output === "json" || options.file === "-" || !io.stdout.isTTY;
     if (oneShot) exitCode = await runOneShot(options, io);
-    else exitCode = await (await import("./cli/live.tsx")).runLive(options, io);
+    else exitCode = await (await loadLive()).runLive(options, io);
   });
   try {
     await program.parseAsync([...argv], { from: "user" });

@@ -1,5 +1,13 @@
 import { setTimeout as delay } from "node:timers/promises";
-import { describe, expect, test } from "vitest";
+import { describe, expect, test, vi } from "vitest";
+
+// Ink reads CI once, when it loads, and then draws nothing until exit; the CLI hides CI before loading the live
+// view (src/cli/load-live.ts), so these tests load Ink the same way even when they run in CI.
+vi.hoisted(() => {
+  delete process.env.CI;
+  delete process.env.CONTINUOUS_INTEGRATION;
+});
+
 import { createStore, type Store } from "../../src/app/store.ts";
 import { ENTER_SCREEN, LEAVE_SCREEN, runApp } from "../../src/ui/run-app.tsx";
 import { sample } from "./helpers/builders.ts";
