@@ -8,5 +8,6 @@ export default defineConfig({
     // kernel tests create network namespaces; run files one at a time so they never race on names
     fileParallelism: true,
     pool: "forks",
+    reporters: ["default", "./test/support/summary-reporter.ts"],
   },
 });
