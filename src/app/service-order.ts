@@ -59,6 +59,52 @@ const COMPARE: Record<SortMode, (a: ServiceRow, b: ServiceRow) => number> = {
   findings: (a, b) => findingsScore(b) - findingsScore(a) || byName(a, b),
 };
 
+// The number each mode sorts by, descending (rate: services without one after all that have one).
+const SORT_KEY: Record<Exclude<SortMode, "name">, (r: ServiceRow) => number> = {
+  rate: (r) => r.stats?.rate ?? Number.NEGATIVE_INFINITY,
+  endpoints: (r) => r.service.endpoints.length,
+  findings: findingsScore,
+};
+
+function sortedByName(rows: readonly ServiceRow[]): boolean {
+  for (let i = 1; i < rows.length; i++) if (byName(rows[i - 1]!, rows[i]!) > 0) return false;
+  return true;
+}
+
+/** The services joined with their stats and verdicts, in topology order: sortRows orders them per sort mode. */
+export interface JoinedRows {
+  readonly rows: readonly ServiceRow[];
+  /** The rows are in name order (a topology comes so): ties then fall back on position. */
+  readonly byName: boolean;
+}
+
+/** Joins each service with its stats and verdict (once per sample; sorting is per key press). */
+export function joinServices(
+  topology: Topology,
+  stats: StatsSnapshot | null,
+  verdicts: Verdicts | null = null,
+): JoinedRows {
+  const rows = topology.services.map((service) => ({
+    service,
+    stats: stats?.services.get(service.name) ?? null,
+    verdict: verdicts?.services.get(service.name) ?? null,
+  }));
+  return { rows, byName: sortedByName(rows) };
+}
+
+/** The joined rows in a sort order (a new array; `joined` is left as it is). */
+export function sortRows(joined: JoinedRows, sort: SortMode): readonly ServiceRow[] {
+  const { rows } = joined;
+  if (!joined.byName) return [...rows].sort(COMPARE[sort]);
+  if (sort === "name") return rows;
+  // sorted by name already: compare numbers only, ties by position
+  const key = SORT_KEY[sort];
+  const keys = new Float64Array(rows.length);
+  for (let i = 0; i < rows.length; i++) keys[i] = key(rows[i]!);
+  const order = Array.from(rows.keys()).sort((i, j) => keys[j]! - keys[i]! || i - j);
+  return order.map((i) => rows[i]!);
+}
+
 /** All services joined with their stats and verdicts, in the given sort order. */
 export function orderServices(
   topology: Topology,
@@ -66,12 +112,7 @@ export function orderServices(
   sort: SortMode,
   verdicts: Verdicts | null = null,
 ): readonly ServiceRow[] {
-  const rows = topology.services.map((service) => ({
-    service,
-    stats: stats?.services.get(service.name) ?? null,
-    verdict: verdicts?.services.get(service.name) ?? null,
-  }));
-  return rows.sort(COMPARE[sort]);
+  return sortRows(joinServices(topology, stats, verdicts), sort);
 }
 
 /** The rows whose name, address or type contains `filter` (case-insensitive); all rows for "". */

@@ -74,9 +74,9 @@ export function App({ store, onQuit, noColor = false }: AppProps) {
   const theme = useMemo<Theme>(() => ({ color: !noColor }), [noColor]);
   return (
     <ThemeContext.Provider value={theme}>
-      <Box flexDirection="column" width={columns} height={height} overflow="hidden">
+      <Box flexDirection="column" width={columns} height={height} overflowY="hidden">
         <Header state={state} now={store.now} dump={dump} />
-        <Box flexDirection="column" height={bodyHeight} overflow="hidden">
+        <Box flexDirection="column" height={bodyHeight} overflowY="hidden">
           <Body model={model} width={columns} state={state} />
         </Box>
         <Footer mode={modeOf(state.ui)} draft={state.ui.filterDraft} />

@@ -3,7 +3,7 @@
 
 import { useMemo } from "react";
 import { clampScroll, ensureVisible, type NavView, selectedIndex } from "../app/navigate.ts";
-import { filterServices, orderServices, type ServiceRow } from "../app/service-order.ts";
+import { filterServices, joinServices, type ServiceRow, sortRows } from "../app/service-order.ts";
 import type { AppState } from "../app/state.ts";
 import type { Verdicts } from "../verdict/index.ts";
 import { detailChromeHeight } from "./Detail.tsx";
@@ -46,10 +46,8 @@ const NONE: readonly never[] = [];
 export function useScreenModel(state: AppState, verdicts: Verdicts | null, height: number, width: number): ScreenModel {
   const { shown } = state;
   const { sort, filter, screen, selected, scroll, pageScroll } = state.ui;
-  const rows = useMemo(
-    () => (shown ? orderServices(shown.topology, shown.stats, sort, verdicts) : NONE),
-    [shown, sort, verdicts],
-  );
+  const joined = useMemo(() => (shown ? joinServices(shown.topology, shown.stats, verdicts) : null), [shown, verdicts]);
+  const rows = useMemo(() => (joined ? sortRows(joined, sort) : NONE), [joined, sort]);
   const visible = useMemo(() => filterServices(rows, filter), [rows, filter]);
   const order = useMemo(() => visible.map((r) => r.service.name), [visible]);
   const isTree = screen === "tree";

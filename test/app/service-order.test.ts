@@ -32,6 +32,17 @@ describe("service order", () => {
     expect(names(orderServices(t, s, "findings"))).toEqual(["other/c:dns", "ns/b:http", "ns/a:http", "ns/d:http"]);
   });
 
+  test("a topology sorted by name, as the model gives it, orders exactly like any other order of it", () => {
+    const sorted = topology([a, b, d, c]);
+    const ss = stats(sorted.services, (x) => ({ rate: rates[x.name] ?? null }));
+    for (const mode of ["rate", "name", "endpoints", "findings"] as const) {
+      expect(names(orderServices(sorted, ss, mode)), mode).toEqual(names(orderServices(t, s, mode)));
+      expect(names(orderServices(sorted, ss, mode, verdictsOf(sorted, ss))), mode).toEqual(
+        names(orderServices(t, s, mode, verdictsOf(t, s))),
+      );
+    }
+  });
+
   test("without stats every rate is unknown and the order falls back to names", () => {
     expect(names(orderServices(t, null, "rate"))).toEqual(["ns/a:http", "ns/b:http", "ns/d:http", "other/c:dns"]);
   });
