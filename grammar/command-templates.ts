@@ -40,6 +40,12 @@ interface Shape {
 }
 
 interface Template {
+  /** Matches exactly the plain-ASCII lines of this shape; group `group[w]` holds word w's text. */
+  readonly regex: RegExp;
+  /** Capture group of each value word (0 for option names and bangs). */
+  readonly group: Int32Array;
+  /** Groups holding quoted values (unquoted, still escaped). */
+  readonly quotedGroups: readonly number[];
   readonly chainWord: number;
   readonly slots: readonly Slot[];
   /** Index in slots of the option giving the target (the last -j/-g), or -1. */
@@ -53,6 +59,8 @@ const NO_VALUES: readonly string[] = Object.freeze([]);
 const JUMPS = new Set(["-j", "--jump", "-g", "--goto"]);
 /** Shapes remembered at most (a real dump has a few dozen); past it new shapes are not learned. */
 const MAX_SHAPES = 4096;
+/** Templates whose regex is tried before scanning a line: consecutive lines mostly share a few shapes. */
+const RECENT = 6;
 
 function valueAt(text: string, buf: WordBuffer, w: number): string {
   const start = buf.start[w]!;
@@ -62,19 +70,12 @@ function valueAt(text: string, buf: WordBuffer, w: number): string {
   return buf.escaped[w] ? inner.replace(/\\(.)/g, "$1") : inner;
 }
 
-function sameValue(value: string, text: string, buf: WordBuffer, w: number): boolean {
-  let start = buf.start[w]!;
-  let end = buf.end[w]!;
-  if (buf.type[w] === QUOTED) {
-    if (buf.escaped[w]) return false;
-    start++;
-    end--;
-  }
-  return value.length === end - start && text.startsWith(value, start);
-}
+/** The values of a line by capture group: from the regex match, or from the word scan. */
+type Values = ArrayLike<string | undefined>;
 
-function fill(template: Template, text: string, buf: WordBuffer): RuleCommand {
+function fill(template: Template, text: string, values: Values): RuleCommand {
   const slots = template.slots;
+  const group = template.group;
   const options: RuleOption[] = new Array(slots.length);
   for (let i = 0; i < slots.length; i++) {
     const slot = slots[i]!;
@@ -82,7 +83,7 @@ function fill(template: Template, text: string, buf: WordBuffer): RuleCommand {
     const last = slot.last;
     if (last !== null) {
       let same = true;
-      for (let k = 0; k < words.length && same; k++) same = sameValue(last.values[k]!, text, buf, words[k]!);
+      for (let k = 0; k < words.length && same; k++) same = last.values[k] === values[group[words[k]!]!];
       if (same) {
         if (!slot.shared) {
           slot.last = { name: slot.name, values: last.values.map(detach), negated: slot.negated };
@@ -92,18 +93,19 @@ function fill(template: Template, text: string, buf: WordBuffer): RuleCommand {
         continue;
       }
     }
-    let values: readonly string[];
-    if (words.length === 0) values = NO_VALUES;
-    else if (words.length === 1) values = [valueAt(text, buf, words[0]!)];
-    else values = words.map((w) => valueAt(text, buf, w));
-    const option: RuleOption = { name: slot.name, values, negated: slot.negated };
+    let vals: readonly string[];
+    if (words.length === 0) vals = NO_VALUES;
+    else if (words.length === 1) vals = [values[group[words[0]!]!]!];
+    else vals = words.map((w) => values[group[w]!]!);
+    const option: RuleOption = { name: slot.name, values: vals, negated: slot.negated };
     slot.last = option;
     slot.shared = false;
     options[i] = option;
   }
+  const written = values[group[template.chainWord]!]!;
   let chain = template.lastChain;
-  if (chain === null || !sameValue(chain, text, buf, template.chainWord)) {
-    chain = valueAt(text, buf, template.chainWord);
+  if (chain !== written) {
+    chain = written;
     template.lastChain = chain;
     template.chainShared = false;
   } else if (!template.chainShared) {
@@ -114,6 +116,48 @@ function fill(template: Template, text: string, buf: WordBuffer): RuleCommand {
   const target = template.targetSlot < 0 ? null : options[template.targetSlot]!.values[0]!;
   const verb = "append";
   return { kind: "rule", verb, chain, position: null, options, target, goto: template.goto, counters: null, key: text };
+}
+
+/** The scanned line's values by the template's capture groups. */
+function scannedValues(template: Template, text: string, buf: WordBuffer): string[] {
+  const out: string[] = [];
+  for (let w = 0; w < buf.count; w++) {
+    const g = template.group[w]!;
+    if (g > 0) out[g] = valueAt(text, buf, w);
+  }
+  return out;
+}
+
+const unescapeValue = (s: string): string => (s.indexOf("\\") < 0 ? s : s.replace(/\\(.)/g, "$1"));
+
+/** The regex values of a match: quoted values unescaped in place. */
+function matchedValues(template: Template, m: RegExpExecArray): Values {
+  for (const g of template.quotedGroups) m[g] = unescapeValue(m[g]!);
+  return m;
+}
+
+// Printable ASCII only: lines with tabs, control or other characters are left to the word scan.
+const RX_WORD = "((?!--?[A-Za-z][A-Za-z0-9_-]*(?: |$))[#-~][!#-~]*)";
+const RX_QUOTED = '"((?:[ !#-\\[\\]-~]|\\\\[ -~])*)"(?= |$)';
+const escapeRegex = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+/** The regex of a shape, and the capture group of each value word. */
+function shapeRegex(buf: WordBuffer, text: string): { regex: RegExp; group: Int32Array; quotedGroups: number[] } {
+  const parts: string[] = [];
+  const group = new Int32Array(buf.count);
+  const quotedGroups: number[] = [];
+  let g = 0;
+  for (let w = 0; w < buf.count; w++) {
+    const type = buf.type[w];
+    if (type === OPTION) parts.push(`${escapeRegex(text.slice(buf.start[w], buf.end[w]))}(?= |$)`);
+    else if (type === BANG) parts.push("!(?= |$)");
+    else {
+      group[w] = ++g;
+      if (type === QUOTED) quotedGroups.push(g);
+      parts.push(type === QUOTED ? RX_QUOTED : RX_WORD);
+    }
+  }
+  return { regex: new RegExp(`^ *${parts.join(" +")} *$`), group, quotedGroups };
 }
 
 function tokenType(token: IToken): number {
@@ -144,7 +188,7 @@ function sameTokens(buf: WordBuffer, tokens: readonly IToken[]): boolean {
 const isValue = (type: number | undefined): boolean => type === WORD || type === QUOTED;
 
 // The template chevrotain's parse of this line implies, or null when the line is not a plain `-A` rule.
-function templateOf(buf: WordBuffer, read: ChevrotainRead): Template | null {
+function templateOf(buf: WordBuffer, text: string, read: ChevrotainRead): Template | null {
   const { result, tokens, parsed } = read;
   if (result.kind !== "rule" || result.verb !== "append" || result.note || result.counters || result.position !== null)
     return null;
@@ -174,7 +218,7 @@ function templateOf(buf: WordBuffer, read: ChevrotainRead): Template | null {
   }
   if (chainWord < 0) return null;
   const goto = targetSlot >= 0 && (slots[targetSlot]!.name === "-g" || slots[targetSlot]!.name === "--goto");
-  return { chainWord, slots, targetSlot, goto, lastChain: null, chainShared: false };
+  return { ...shapeRegex(buf, text), chainWord, slots, targetSlot, goto, lastChain: null, chainShared: false };
 }
 
 function sameOptions(a: readonly RuleOption[], b: readonly RuleOption[]): boolean {
@@ -212,21 +256,48 @@ export class CommandTemplates {
   /** The last lookup scanned its text and found no shape for it: learn() may add one. */
   private learnable = false;
 
+  /** Templates of the latest lines, most recent first. */
+  private readonly recent: Template[] = [];
+
+  /** The command for `text` from a recent template's regex (printable ASCII lines only), or null. */
+  lookupPlain(text: string): RuleCommand | null {
+    this.learnable = false;
+    return this.fromRecent(text);
+  }
+
   /** The command for `text` from its shape's template, or null when the chevrotain path must read it. */
   lookup(text: string): RuleCommand | null {
     this.learnable = false;
+    const hit = this.fromRecent(text);
+    if (hit !== null) return hit;
+    const recent = this.recent;
     const buf = this.buf;
     if (!scanWords(text, buf)) return null;
     const list = this.shapes.get(buf.hash);
     if (list !== undefined) {
       for (const shape of list) {
         if (!this.matches(shape, text)) continue;
-        if (shape.template === null) return null;
+        const template = shape.template;
+        if (template === null) return null;
+        this.use(template, recent.indexOf(template));
         this.filled++;
-        return fill(shape.template, text, buf);
+        return fill(template, text, scannedValues(template, text, buf));
       }
     }
     this.learnable = this.size < MAX_SHAPES;
+    return null;
+  }
+
+  private fromRecent(text: string): RuleCommand | null {
+    const recent = this.recent;
+    for (let i = 0; i < recent.length; i++) {
+      const template = recent[i]!;
+      const m = template.regex.exec(text);
+      if (m === null) continue;
+      if (i > 0) this.use(template, i);
+      this.filled++;
+      return fill(template, text, matchedValues(template, m));
+    }
     return null;
   }
 
@@ -240,8 +311,8 @@ export class CommandTemplates {
     if (!this.learnable) return;
     this.learnable = false;
     const buf = this.buf;
-    let template = templateOf(buf, read);
-    if (template !== null && !sameCommand(fill(template, text, buf), read.result)) template = null;
+    let template = templateOf(buf, text, read);
+    if (template !== null && !this.vouched(template, text, read)) template = null;
     const names: { word: number; name: string }[] = [];
     for (let w = 0; w < buf.count; w++) {
       if (buf.type[w] === OPTION) names.push({ word: w, name: detach(text.slice(buf.start[w], buf.end[w])) });
@@ -251,6 +322,27 @@ export class CommandTemplates {
     if (list) list.push(shape);
     else this.shapes.set(buf.hash, [shape]);
     this.size++;
+  }
+
+  // Filling the template in, from the scan and (for plain ASCII) from its regex, gives chevrotain's result.
+  private vouched(template: Template, text: string, read: ChevrotainRead): boolean {
+    const scanned = scannedValues(template, text, this.buf);
+    if (!sameCommand(fill(template, text, scanned), read.result)) return false;
+    const m = template.regex.exec(text);
+    if (m === null) return !/^[ -~]*$/.test(text);
+    return sameCommand(fill(template, text, matchedValues(template, m)), read.result);
+  }
+
+  // Moves a template to the front of the recent list (index -1: not in it yet).
+  private use(template: Template, index: number): void {
+    const recent = this.recent;
+    if (index < 0) {
+      recent.unshift(template);
+      if (recent.length > RECENT) recent.pop();
+      return;
+    }
+    for (let i = index; i > 0; i--) recent[i] = recent[i - 1]!;
+    recent[0] = template;
   }
 
   private matches(shape: Shape, text: string): boolean {

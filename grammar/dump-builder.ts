@@ -9,10 +9,38 @@ interface TableState {
   readonly rules: Rule[];
   readonly deletedChains: string[];
   readonly flushedChains: string[];
-  /** Rule key → line of its first occurrence. */
-  readonly keys: Map<string, number>;
+  /** Rule keys seen, by chain (an exact duplicate has the same chain). */
+  readonly keys: Map<string, ChainKeys>;
   headerSeen: boolean;
   missingCommit: boolean;
+}
+
+/** The keys of one chain's rules and their lines: a short list while the chain is short, then a map. */
+class ChainKeys {
+  private readonly keys: string[] = [];
+  private readonly lines: number[] = [];
+  private map: Map<string, number> | null = null;
+
+  /** Records a key; returns the line of an earlier identical key instead (then nothing is recorded). */
+  add(key: string, line: number): number | null {
+    const map = this.map;
+    if (map !== null) {
+      const first = map.get(key);
+      if (first !== undefined) return first;
+      map.set(key, line);
+      return null;
+    }
+    const keys = this.keys;
+    for (let i = 0; i < keys.length; i++) if (keys[i] === key) return this.lines[i]!;
+    if (keys.length < 8) {
+      keys.push(key);
+      this.lines.push(line);
+      return null;
+    }
+    this.map = new Map(keys.map((k, i) => [k, this.lines[i]!]));
+    this.map.set(key, line);
+    return null;
+  }
 }
 
 /** Mutable dump state: the open `*table` section and every table seen so far, in input order. */
@@ -57,12 +85,16 @@ export class DumpBuilder {
   /** Adds a rule; returns the line of the first copy when it is an exact duplicate (then it is not added). */
   addRule(rule: Rule, key: string): number | null {
     const state = this.table(rule.table, rule.line);
-    const first = state.keys.get(key);
-    if (first !== undefined) {
+    let keys = state.keys.get(rule.chain);
+    if (keys === undefined) {
+      keys = new ChainKeys();
+      state.keys.set(rule.chain, keys);
+    }
+    const first = keys.add(key, rule.line);
+    if (first !== null) {
       this.duplicateRules++;
       return first;
     }
-    state.keys.set(key, rule.line);
     state.rules.push(rule);
     return null;
   }

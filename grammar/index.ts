@@ -1,24 +1,26 @@
 // parseDump: iptables-save / -c / restore input / `iptables -S [-v]` text → tables, rules and diagnostics.
 // A pasted `iptables -L` listing goes to its own reader (listing.ts) and comes back in the same shape.
-import type { Command } from "./command.ts";
+import type { Command, CommandResult } from "./command.ts";
 import type { CommandCache } from "./command-cache.ts";
 import { DiagnosticList } from "./diagnostics.ts";
 import { DumpBuilder, declCounters } from "./dump-builder.ts";
 import { implicitTableFor } from "./implicit-table.ts";
 import {
+  type ChainDeclaration,
   chainDeclaration,
   controlCharIndex,
   counterPrefix,
   generatedBy,
   isLegacyWarning,
   MAX_LINE_LENGTH,
+  plainChainDeclaration,
   skipReason,
   tableHeader,
   utf8Length,
 } from "./lines.ts";
 import { parseListing } from "./listing.ts";
 import { looksLikeListing } from "./listing-lines.ts";
-import { parseCommand } from "./to-rules.ts";
+import { parseCommand, plainCommand } from "./to-rules.ts";
 import type { Backend, Counters, DumpComment, DumpFormat, ParsedDump, Rule } from "./types.ts";
 
 export { CommandCache } from "./command-cache.ts";
@@ -104,8 +106,13 @@ function readLine(state: ReadState, text: string, start: number, end: number, li
   let lead = start;
   while (lead < stop && isBlank(text.charCodeAt(lead))) lead++;
   if (lead === stop) return;
-  const line = text.slice(lead, stop);
   const indent = lead - start;
+  const lead0 = text.charCodeAt(lead);
+  // the common lines first, on paths that vouch for plain text themselves (no control-character scan needed)
+  if (lead0 === 91 /* [ */ && state.cache === undefined && readPlainRule(state, text, lead, stop, indent, lineNo))
+    return;
+  const line = text.slice(lead, stop);
+  if (lead0 === 58 /* : */ && readPlainDeclaration(state, line, lineNo)) return;
   const control = controlCharIndex(line);
   if (control >= 0) {
     const hex = line.charCodeAt(control).toString(16).padStart(2, "0");
@@ -121,6 +128,54 @@ function readLine(state: ReadState, text: string, start: number, end: number, li
     if (!state.builder.commit()) state.diagnostics.add(lineNo, indent + 1, "COMMIT outside a table");
   } else if (first === 91 /* [ */ && counterPrefix(line)) readPrefixed(state, line, indent, lineNo);
   else state.diagnostics.add(lineNo, indent + 1, skipReason(line));
+}
+
+const ZERO: Counters = { packets: 0, bytes: 0 };
+
+/**
+ * A `[p:b] -A …` line read where it stands in the text, when its command fits a template's regex (which admits
+ * printable ASCII only). Returns false, having done nothing, for any other line: readLine then reads it the
+ * careful way (control characters, malformed prefixes, lines for chevrotain).
+ */
+function readPlainRule(
+  state: ReadState,
+  text: string,
+  lead: number,
+  stop: number,
+  indent: number,
+  lineNo: number,
+): boolean {
+  // digit by digit, as counterPrefix does
+  let i = lead + 1;
+  let packets = 0;
+  while (i < stop && isDigit(text.charCodeAt(i))) packets = packets * 10 + (text.charCodeAt(i++) - 48);
+  if (i === lead + 1 || i >= stop || text.charCodeAt(i) !== 58) return false;
+  const bytesStart = ++i;
+  let bytes = 0;
+  while (i < stop && isDigit(text.charCodeAt(i))) bytes = bytes * 10 + (text.charCodeAt(i++) - 48);
+  if (i === bytesStart || i >= stop || text.charCodeAt(i) !== 93) return false;
+  i++;
+  while (i < stop && isBlank(text.charCodeAt(i))) i++;
+  if (i >= stop || text.charCodeAt(i) !== 45) return false;
+  const raw = text.slice(i, stop);
+  const command = plainCommand(raw);
+  if (command === null) return false;
+  state.sawSaveSyntax = true;
+  const counters = packets === 0 && bytes === 0 ? ZERO : { packets, bytes };
+  applyRead(state, command, raw, counters, indent + (i - lead), lineNo);
+  return true;
+}
+
+/** A plain-ASCII `:NAME POLICY [p:b]` line; false, having done nothing, for anything else. */
+function readPlainDeclaration(state: ReadState, line: string, lineNo: number): boolean {
+  const decl = plainChainDeclaration(line);
+  if (decl === null) return false;
+  declareChain(state, decl, lineNo);
+  return true;
+}
+
+function isDigit(code: number): boolean {
+  return code >= 48 && code <= 57;
 }
 
 function readPrefixed(state: ReadState, line: string, indent: number, lineNo: number): void {
@@ -161,6 +216,10 @@ function readDeclaration(state: ReadState, line: string, indent: number, lineNo:
     state.diagnostics.add(lineNo, indent + 1, "bad chain declaration (expected :NAME POLICY [p:b])");
     return;
   }
+  declareChain(state, decl, lineNo);
+}
+
+function declareChain(state: ReadState, decl: ChainDeclaration, lineNo: number): void {
   state.sawSaveSyntax = true;
   const policy = decl.policy === "-" ? null : decl.policy;
   const table = state.builder.current ?? implicitTableFor(decl.name, null);
@@ -169,7 +228,17 @@ function readDeclaration(state: ReadState, line: string, indent: number, lineNo:
 }
 
 function readCommand(state: ReadState, raw: string, prefix: Counters | null, indent: number, lineNo: number): void {
-  const result = state.cache ? state.cache.parse(raw) : parseCommand(raw);
+  applyRead(state, state.cache ? state.cache.parse(raw) : parseCommand(raw), raw, prefix, indent, lineNo);
+}
+
+function applyRead(
+  state: ReadState,
+  result: CommandResult,
+  raw: string,
+  prefix: Counters | null,
+  indent: number,
+  lineNo: number,
+): void {
   if (result.kind === "error") {
     state.diagnostics.add(lineNo, indent + result.column + 1, result.message);
     return;

@@ -40,6 +40,11 @@ export function parseCommand(text: string, templates: CommandTemplates = shared)
   return read.result;
 }
 
+/** parseCommand for a line its shape's template regex fills in (printable ASCII only); null for any other line. */
+export function plainCommand(text: string): RuleCommand | null {
+  return shared.lookupPlain(text);
+}
+
 /** Reads one command line with chevrotain's lexer and parser only (no templates); also returns its tokens and parse. */
 export function chevrotainRead(text: string): ChevrotainRead {
   const lexed = lineLexer.tokenize(text);

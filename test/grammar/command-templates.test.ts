@@ -90,6 +90,28 @@ describe("command templates", () => {
     ]);
   });
 
+  it("fill lines of one shape with any printable values exactly as chevrotain reads them", () => {
+    const printable = fc.string({
+      unit: fc.integer({ min: 0x20, max: 0x7e }).map((c) => String.fromCharCode(c)),
+      maxLength: 12,
+    });
+    const bare = printable.map((w) => w.replace(/[ "]/g, "") || "x");
+    const quoted = printable.map((w) => `"${w.replace(/(["\\])/g, "\\$1")}"`);
+    const line = fc
+      .tuple(bare, fc.constantFrom("", "! "), bare, fc.oneof(quoted, bare), bare)
+      .map(
+        ([chain, bang, source, comment, target]) =>
+          `-A ${chain} ${bang}-s ${source} -m comment --comment ${comment} -j ${target}`,
+      );
+    fc.assert(
+      fc.property(fc.array(line, { minLength: 2, maxLength: 40 }), (lines) => {
+        const templates = new CommandTemplates();
+        for (const l of lines) expect(parseCommand(l, templates)).toEqual(chevrotainRead(l).result);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it("agree with chevrotain on random lines made of rule words, quotes, bangs and odd characters", () => {
     const word = fc.oneof(
       fc.constantFrom("-A", "-I", "-N", "-X", "-P", "-j", "-g", "--jump", "-c", "-m", "--comment", "-s", "--dport"),
