@@ -18,8 +18,8 @@ const NOT_DANGLING = new Set(["KUBE-MARK-DROP", "KUBE-MARK-MASQ"]);
 function sepOrphans(ctx: ModelContext): Finding[] {
   const nat = ctx.nat;
   const out: Finding[] = [];
-  for (const [chain, rules] of nat.byChain) {
-    if (!isSepChain(chain) || nat.jumpsInto.has(chain) || rules.length === 0) continue;
+  nat.byChain.forEach((rules, chain) => {
+    if (!isSepChain(chain) || nat.jumpsInto.has(chain) || rules.length === 0) return;
     let name: string | null = null;
     let address: string | null = null;
     for (const rule of rules) {
@@ -39,14 +39,14 @@ function sepOrphans(ctx: ModelContext): Finding[] {
         { service: name, chain, line: rules[0]!.line },
       ),
     );
-  }
+  });
   return out;
 }
 
 function dangling(ctx: ModelContext, index: TableIndex, ownerOf: OwnerOf): Finding[] {
   const out: Finding[] = [];
-  for (const [target, rules] of index.jumpsInto) {
-    if (!target.startsWith("KUBE-") || NOT_DANGLING.has(target) || chainPresent(index, target)) continue;
+  index.jumpsInto.forEach((rules, target) => {
+    if (!target.startsWith("KUBE-") || NOT_DANGLING.has(target) || chainPresent(index, target)) return;
     const from = rules[0]!;
     const service = ownerOf(target) ?? ownerOf(from.chain);
     const unknown = service === null ? "" : `, so what ${service} does past it is unknown`;
@@ -62,7 +62,7 @@ function dangling(ctx: ModelContext, index: TableIndex, ownerOf: OwnerOf): Findi
         line: from.line,
       }),
     );
-  }
+  });
   return out;
 }
 

@@ -13,6 +13,9 @@ const PREFIXES: ReadonlyArray<readonly [string, ChainKind]> = [
   ["KUBE-XLB-", "xlb"],
 ];
 
+// KUBE-EXT-, KUBE-FW-, KUBE-XLB- by their sixth letter (KUBE-SVC-/KUBE-SVL- share theirs)
+const FIRST_LETTER = new Map(PREFIXES.slice(2).map((p) => [p[0].charCodeAt(5), p]));
+
 /** The prefix of each kind, e.g. "KUBE-SVC". */
 export const KIND_PREFIX: Readonly<Record<ChainKind, string>> = {
   svc: "KUBE-SVC",
@@ -25,9 +28,12 @@ export const KIND_PREFIX: Readonly<Record<ChainKind, string>> = {
 /** A service-port chain name split into kind and hash suffix; null for any other name. */
 export function serviceChainKind(name: string | null): { kind: ChainKind; suffix: string } | null {
   if (name === null || name.length < 10 || !name.startsWith("KUBE-")) return null;
-  for (const [prefix, kind] of PREFIXES) {
-    if (name.startsWith(prefix) && name.length > prefix.length) return { kind, suffix: name.slice(prefix.length) };
-  }
+  // KUBE-SVC-, KUBE-SVL-, KUBE-EXT-, KUBE-FW-, KUBE-XLB-: the sixth letter picks the candidate
+  const c = name.charCodeAt(5);
+  const entry = c === 83 ? (name.charCodeAt(7) === 67 ? PREFIXES[0] : PREFIXES[1]) : FIRST_LETTER.get(c);
+  if (entry === undefined) return null;
+  const [prefix, kind] = entry;
+  if (name.startsWith(prefix) && name.length > prefix.length) return { kind, suffix: name.slice(prefix.length) };
   return null;
 }
 

@@ -73,5 +73,14 @@ export function resolveEndpoint(nat: TableIndex, chain: string, jump: Rule): End
     count = dnat !== null ? counters(nat, [dnat]) : UNCOUNTED;
     if (count.counterSource === null) count = counters(nat, jumpsTo(nat, chain));
   }
-  return { address, addressSource, problem, chainPresent: present, ...count };
+  // fields written out: a spread here was the costliest line of a 10k-service rebuild
+  return {
+    address,
+    addressSource,
+    problem,
+    chainPresent: present,
+    packets: count.packets,
+    bytes: count.bytes,
+    counterSource: count.counterSource,
+  };
 }
