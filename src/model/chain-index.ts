@@ -27,10 +27,17 @@ export function indexTable(name: string, table: Table | null): TableIndex {
   if (table) {
     for (const chain of table.chains.keys()) declared.add(chain);
     for (const chain of table.deletedChains) declared.delete(chain);
+    // a chain's rules mostly come in one run: look its list up once per run, not once per rule
+    let chain: string | null = null;
+    let list: Rule[] = [];
     for (const rule of table.rules) {
-      const list = byChain.get(rule.chain);
-      if (list) list.push(rule);
-      else byChain.set(rule.chain, [rule]);
+      if (rule.chain !== chain) {
+        chain = rule.chain;
+        const known = byChain.get(chain);
+        if (known) list = known;
+        else byChain.set(chain, (list = []));
+      }
+      list.push(rule);
       if (rule.target !== null && rule.target !== "KUBE-MARK-MASQ") {
         const into = jumpsInto.get(rule.target);
         if (into) into.push(rule);
