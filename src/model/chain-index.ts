@@ -35,7 +35,10 @@ export function indexTable(name: string, table: Table | null): TableIndex {
         chain = rule.chain;
         const known = byChain.get(chain);
         if (known) list = known;
-        else byChain.set(chain, (list = []));
+        else {
+          list = [];
+          byChain.set(chain, list);
+        }
       }
       list.push(rule);
       if (rule.target !== null && rule.target !== "KUBE-MARK-MASQ") {
