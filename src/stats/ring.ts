@@ -50,8 +50,8 @@ export class Ring<T> {
 /**
  * The last `length` points of a rate series (null = gap). Points go into a Float64Array (NaN for a gap, so numbers are
  * not boxed) that is only ever extended, and is swapped for a fresh copy of the last `length` points when full at
- * twice that: a view taken earlier keeps reading the old array, so snapshots need not copy their series up front.
- * Memory per series stays under 2 × length doubles.
+ * `length` plus some slack: a view taken earlier keeps reading the old array, so snapshots need not copy their
+ * series up front. Memory per series: length + max(8, length / 8) doubles (50k series at 10k services).
  */
 export class Series {
   private points: Float64Array;
@@ -59,13 +59,13 @@ export class Series {
 
   constructor(readonly length: number) {
     checkLength(length);
-    this.points = new Float64Array(2 * length);
+    this.points = new Float64Array(length + Math.max(8, length >> 3));
   }
 
   /** Appends a point (null for a gap), dropping the oldest beyond `length`. */
   push(value: number | null): void {
     if (this.end === this.points.length) {
-      const next = new Float64Array(2 * this.length);
+      const next = new Float64Array(this.points.length);
       next.set(this.points.subarray(this.end - this.length + 1, this.end));
       this.points = next;
       this.end = this.length - 1;
