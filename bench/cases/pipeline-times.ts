@@ -21,6 +21,8 @@ export interface PipelineTimes {
   /** A tick where one service's rules changed (the rest only counters): the cache path, not the counters path. */
   readonly changedMs: number;
   readonly services: number;
+  /** How the pipeline took the ticks: full rebuilds and counters-only refreshes. */
+  readonly paths: { readonly full: number; readonly counters: number };
 }
 
 function read(text: string, tick: number) {
@@ -75,5 +77,6 @@ export function pipelineTimes(file: string, runs: number, ticks: number): Pipeli
     warmRuns: walls,
     changedMs: median(changed),
     services,
+    paths: { ...pipeline.counts },
   };
 }

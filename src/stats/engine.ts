@@ -81,7 +81,8 @@ export function createStats(options: StatsOptions = {}): CountingStatsEngine {
     return st;
   }
 
-  // Scratch lists of one service's endpoints, reused from service to service.
+  // Scratch lists, reused from service to service (stepService keeps none of them).
+  const single: Service[] = [];
   const keys: string[] = [];
   const states: EndpointState[] = [];
 
@@ -137,7 +138,24 @@ export function createStats(options: StatsOptions = {}): CountingStatsEngine {
     lastTakenAt = takenAt;
 
     const out = new Map<string, ServiceStats>();
-    for (const [name, group] of groupByName(sample.topology.services)) out.set(name, stepService(name, group, takenAt));
+    const list = sample.topology.services;
+    if (sortedByName(list)) {
+      // groups are runs; a lone service (nearly all) goes in a reused one-element list
+      for (let i = 0; i < list.length; ) {
+        const name = list[i]!.name;
+        let j = i + 1;
+        while (j < list.length && list[j]!.name === name) j++;
+        let group: readonly Service[];
+        if (j === i + 1) {
+          single[0] = list[i]!;
+          group = single;
+        } else group = list.slice(i, j);
+        out.set(name, stepService(name, group, takenAt));
+        i = j;
+      }
+    } else {
+      for (const [name, group] of groupByName(list)) out.set(name, stepService(name, group, takenAt));
+    }
 
     endpoints.forEach((st, key) => {
       if (!forget(endpoints, key, st) && st.lastSeen !== samples) pushDelta(st, null);
@@ -167,26 +185,18 @@ export function createStats(options: StatsOptions = {}): CountingStatsEngine {
   };
 }
 
-// Services by name (dual-stack topologies can name one service port twice). A topology is sorted by name, so
-// groups are runs: no map is needed unless a name comes back later.
-function groupByName(list: readonly Service[]): Iterable<[string, readonly Service[]]> {
-  const runs: [string, Service[]][] = [];
-  let sorted = true;
-  for (let i = 0; i < list.length; i++) {
-    const s = list[i]!;
-    const last = runs[runs.length - 1];
-    if (last !== undefined && last[0] === s.name) last[1].push(s);
-    else {
-      if (last !== undefined && last[0] > s.name) sorted = false;
-      runs.push([s.name, [s]]);
-    }
-  }
-  if (sorted) return runs;
+function sortedByName(list: readonly Service[]): boolean {
+  for (let i = 1; i < list.length; i++) if (list[i - 1]!.name > list[i]!.name) return false;
+  return true;
+}
+
+// Services by name, in order of first appearance (dual-stack topologies can name one service port twice).
+function groupByName(list: readonly Service[]): Map<string, Service[]> {
   const byName = new Map<string, Service[]>();
-  for (const [name, group] of runs) {
-    const list = byName.get(name);
-    if (list) list.push(...group);
-    else byName.set(name, group);
+  for (const s of list) {
+    const group = byName.get(s.name);
+    if (group) group.push(s);
+    else byName.set(s.name, [s]);
   }
   return byName;
 }
