@@ -56,6 +56,14 @@ interface Template {
 }
 
 const NO_VALUES: readonly string[] = Object.freeze([]);
+
+/**
+ * The engine's one shared copy of a string (property keys are interned): option names are compared against
+ * literals ("-j", "--comment") for every rule, and two interned strings compare by identity. Keeps no dump alive.
+ */
+function internalized(s: string): string {
+  return Object.keys({ [s]: 0 })[0]!;
+}
 const JUMPS = new Set(["-j", "--jump", "-g", "--goto"]);
 /** Shapes remembered at most (a real dump has a few dozen); past it new shapes are not learned. */
 const MAX_SHAPES = 4096;
@@ -214,7 +222,7 @@ function templateOf(buf: WordBuffer, text: string, read: ChevrotainRead): Templa
       continue;
     }
     if (JUMPS.has(option.name)) targetSlot = slots.length;
-    slots.push({ name: detach(option.name), negated: option.negated, words, last: null, shared: false });
+    slots.push({ name: internalized(option.name), negated: option.negated, words, last: null, shared: false });
   }
   if (chainWord < 0) return null;
   const goto = targetSlot >= 0 && (slots[targetSlot]!.name === "-g" || slots[targetSlot]!.name === "--goto");
