@@ -42,8 +42,11 @@ export function createIptablesSource(options: IptablesSourceOptions): Source {
       texts.push(checkDump(out.text, reader.tool));
       notes.push(...out.notes);
     }
-    const takenAt = now();
-    const base = { takenAt, durationMs: Math.max(0, takenAt - started), notes };
+    // The kernel hands iptables-save its counters right after the command starts; the end can be late by our own
+    // event loop or a slow pipe, and rates computed from end times jitter by that much. So a sample is dated at
+    // the start of its read.
+    const takenAt = started;
+    const base = { takenAt, durationMs: Math.max(0, now() - started), notes };
     if (family === "both") return { ...base, text: texts[0] ?? "", text6: texts[1] ?? "" };
     if (family === 6) return { ...base, text: texts[0] ?? "", family: 6 };
     return { ...base, text: texts[0] ?? "" };

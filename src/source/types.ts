@@ -2,7 +2,7 @@
 
 /** One successful read of dump text. */
 export interface DumpRead {
-  /** Milliseconds since the epoch when the read finished. */
+  /** Milliseconds since the epoch: when the read finished (command sources: when the command started). */
   readonly takenAt: number;
   readonly text: string;
   /** How long the read took, in milliseconds. */
