@@ -1,6 +1,7 @@
 // The services list: a title, column titles and only the rows that fit (virtualised by the scroll offset).
 
 import { Box, Text } from "ink";
+import { useMemo } from "react";
 import type { ServiceRow } from "../app/service-order.ts";
 import type { SortMode } from "../app/state.ts";
 import { LIST_COLUMNS, SORTED_COLUMN } from "./list-columns.ts";
@@ -27,7 +28,8 @@ export const LIST_CHROME = 2;
 
 /** Draws the visible slice of the services list. */
 export function ServiceList({ rows, start, count, total, selectedIndex, width, sort, filter }: ServiceListProps) {
-  const columns = layoutColumns(LIST_COLUMNS, width - 2);
+  // the same columns while the width stays: rows whose data and selection did not change are not drawn again
+  const columns = useMemo(() => layoutColumns(LIST_COLUMNS, width - 2), [width]);
   const shown = filter ? ` · filter “${sanitize(filter)}”: ${count} of ${total}` : "";
   const position = count > rows.length ? ` · ${selectedIndex + 1}/${count}` : "";
   return (

@@ -1,6 +1,7 @@
 // One line of a table: fixed-width cells from column definitions, optionally highlighted.
 
 import { Box, Text } from "ink";
+import { memo } from "react";
 import { fitCell } from "./fit-cell.ts";
 import type { PlacedColumn } from "./table.ts";
 import { colorOf, useTheme } from "./theme.ts";
@@ -17,7 +18,9 @@ const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
  * Draws one row; a selected row is drawn inverse with a "›" marker. Cells are drawn in runs of printable ASCII and
  * of other text, one Text each: Ink measures every Text on every frame, and plain ASCII it measures by length.
  */
-export function TableRow<R>({ columns, row, selected = false }: TableRowProps<R>) {
+export const TableRow = memo(TableRowLine) as typeof TableRowLine;
+
+function TableRowLine<R>({ columns, row, selected = false }: TableRowProps<R>) {
   const theme = useTheme();
   const cells = columns.map(({ column, width }) => {
     const cell = column.cell(row, width);
