@@ -56,6 +56,10 @@ async function main(): Promise<void> {
   let source: string;
   if (probe.ok) {
     source = `kernel: rules loaded with ${probe.tools.restore} into network namespace ${ns.name}, read back with ${probe.tools.save} -c (${probe.tools.backend})`;
+    if (probe.tools.backend === "legacy")
+      notes.push(
+        "Yardstick: iptables-legacy-save, the faster of the two backends (one table blob from the kernel). The nf_tables iptables-save is far slower on these tables and grows faster than linearly (--nft times it once per size up to 10k).",
+      );
   } else {
     source = `no kernel (${probe.reason}): the generator's canonical iptables-save text, no yardstick`;
     notes.push(`No kernel: ${probe.reason}. Ratios to iptables-save cannot be computed.`);
