@@ -7,6 +7,7 @@
 
 import type { IToken } from "chevrotain";
 import type { CommandResult, RuleCommand } from "./command.ts";
+import type { OptionShape } from "./compact-rule.ts";
 import { detach } from "./detach.ts";
 import type { ParsedLine } from "./parser.ts";
 import { BANG, OPTION, QUOTED, scanWords, WORD, WordBuffer } from "./scan-words.ts";
@@ -28,6 +29,11 @@ interface Slot {
   last: RuleOption | null;
   /** `last` is already shared, as a copy that keeps no dump text alive (detach.ts). */
   shared: boolean;
+  /** Compact reads: the previous line's value of this option as written (inside the quotes) and unescaped. */
+  lastText: string | null;
+  lastValue: string | null;
+  /** lastText and lastValue are copies that keep no dump text alive. */
+  lastDetached: boolean;
 }
 
 interface Shape {
@@ -53,6 +59,23 @@ interface Template {
   readonly goto: boolean;
   lastChain: string | null;
   chainShared: boolean;
+  /** Word types of the shape (compact reads walk the words by them). */
+  readonly types: Uint8Array;
+  /** The slot each value word fills, -1 for option names, bangs and the chain. */
+  readonly slotOfWord: Int32Array;
+  /** Names and negations for compact rules; null when an option of the shape has more than one value. */
+  readonly shape: OptionShape | null;
+  /** A compact rule's values before the walk: null for every slot (valueless options stay null). */
+  readonly noValues: readonly (string | null)[];
+}
+
+/** What a compact read found on one line; one object reused for every line (copy what you keep). */
+export interface CompactRead {
+  chain: string;
+  target: string | null;
+  goto: boolean;
+  shape: OptionShape;
+  values: (string | null)[];
 }
 
 const NO_VALUES: readonly string[] = Object.freeze([]);
@@ -222,11 +245,66 @@ function templateOf(buf: WordBuffer, text: string, read: ChevrotainRead): Templa
       continue;
     }
     if (JUMPS.has(option.name)) targetSlot = slots.length;
-    slots.push({ name: internalized(option.name), negated: option.negated, words, last: null, shared: false });
+    slots.push({
+      name: internalized(option.name),
+      negated: option.negated,
+      words,
+      last: null,
+      shared: false,
+      lastText: null,
+      lastValue: null,
+      lastDetached: false,
+    });
   }
   if (chainWord < 0) return null;
   const goto = targetSlot >= 0 && (slots[targetSlot]!.name === "-g" || slots[targetSlot]!.name === "--goto");
-  return { ...shapeRegex(buf, text), chainWord, slots, targetSlot, goto, lastChain: null, chainShared: false };
+  const slotOfWord = new Int32Array(buf.count).fill(-1);
+  slots.forEach((slot, i) => {
+    for (const w of slot.words) slotOfWord[w] = i;
+  });
+  const compact = slots.every((slot) => slot.words.length <= 1);
+  return {
+    ...shapeRegex(buf, text),
+    chainWord,
+    slots,
+    targetSlot,
+    goto,
+    lastChain: null,
+    chainShared: false,
+    types: buf.type.slice(0, buf.count),
+    slotOfWord,
+    shape: compact ? { names: slots.map((x) => x.name), negated: slots.map((x) => x.negated) } : null,
+    noValues: slots.map(() => null),
+  };
+}
+
+// The quote at `at` is escaped: an odd number of backslashes stands before it (inside the quoted word from `from`).
+function escapedQuote(text: string, from: number, at: number): boolean {
+  let k = at - 1;
+  while (k >= from && text.charCodeAt(k) === 92) k--;
+  return (at - 1 - k) % 2 === 1;
+}
+
+/** A slot's value at [start, end) of the line (a quoted word's range includes its quotes). */
+function slotValue(slot: Slot, text: string, start: number, end: number, quoted: boolean): string {
+  const a = quoted ? start + 1 : start;
+  const b = quoted ? end - 1 : end;
+  const last = slot.lastText;
+  if (last !== null && last.length === b - a && text.startsWith(last, a)) {
+    if (!slot.lastDetached) {
+      const same = slot.lastValue === last;
+      slot.lastText = detach(last);
+      slot.lastValue = same ? slot.lastText : detach(slot.lastValue!);
+      slot.lastDetached = true;
+    }
+    return slot.lastValue!;
+  }
+  const written = text.slice(a, b);
+  const value = quoted && written.indexOf("\\") >= 0 ? unescapeValue(written) : written;
+  slot.lastText = written;
+  slot.lastValue = value;
+  slot.lastDetached = false;
+  return value;
 }
 
 function sameOptions(a: readonly RuleOption[], b: readonly RuleOption[]): boolean {
@@ -296,6 +374,83 @@ export class CommandTemplates {
     return null;
   }
 
+  /**
+   * A line a recent template's regex matches (printable ASCII only), read as columns for a CompactRule: no
+   * RuleOption objects, and a value equal to the same option's value on the previous line of the shape is
+   * shared. Null when no recent template with one value per option matches; parseCommand reads it then.
+   */
+  readCompact(text: string): CompactRead | null {
+    const recent = this.recent;
+    for (let i = 0; i < recent.length; i++) {
+      const template = recent[i]!;
+      if (template.shape === null || !template.regex.test(text)) continue;
+      if (i > 0) this.use(template, i);
+      this.filled++;
+      return this.walk(template, text);
+    }
+    return null;
+  }
+
+  private readonly compactRead: CompactRead = {
+    chain: "",
+    target: null,
+    goto: false,
+    shape: { names: [], negated: [] },
+    values: [],
+  };
+  private lastChain = "";
+  private chainDetached = true;
+
+  // The words of a line its template's regex matched: words are separated by spaces, a quoted word ends at its
+  // first unescaped quote (what the regex admits), so no character needs checking again.
+  private walk(template: Template, text: string): CompactRead {
+    const types = template.types;
+    const slotOfWord = template.slotOfWord;
+    const slots = template.slots;
+    const values = template.noValues.slice();
+    const n = text.length;
+    let i = 0;
+    for (let w = 0; w < types.length; w++) {
+      while (text.charCodeAt(i) === 32) i++;
+      const start = i;
+      const quoted = types[w] === QUOTED;
+      if (quoted) {
+        let j = text.indexOf('"', i + 1);
+        while (text.charCodeAt(j - 1) === 92 && escapedQuote(text, i + 1, j)) j = text.indexOf('"', j + 1);
+        i = j + 1;
+      } else {
+        i = text.indexOf(" ", i);
+        if (i < 0) i = n;
+      }
+      if (w === template.chainWord) this.chainAt(text, start, i);
+      else {
+        const s = slotOfWord[w]!;
+        if (s >= 0) values[s] = slotValue(slots[s]!, text, start, i, quoted);
+      }
+    }
+    const out = this.compactRead;
+    out.chain = this.lastChain;
+    out.target = template.targetSlot < 0 ? null : values[template.targetSlot]!;
+    out.goto = template.goto;
+    out.shape = template.shape!;
+    out.values = values;
+    return out;
+  }
+
+  // Consecutive rules mostly share their chain: one string per run of a chain.
+  private chainAt(text: string, start: number, end: number): void {
+    const last = this.lastChain;
+    if (last.length === end - start && text.startsWith(last, start)) {
+      if (!this.chainDetached) {
+        this.lastChain = detach(last);
+        this.chainDetached = true;
+      }
+      return;
+    }
+    this.lastChain = text.slice(start, end);
+    this.chainDetached = false;
+  }
+
   private fromRecent(text: string): RuleCommand | null {
     const recent = this.recent;
     for (let i = 0; i < recent.length; i++) {
@@ -321,6 +476,7 @@ export class CommandTemplates {
     const buf = this.buf;
     let template = templateOf(buf, text, read);
     if (template !== null && !this.vouched(template, text, read)) template = null;
+    if (template !== null) this.use(template, -1); // the next line of this shape can take the fast path
     const names: { word: number; name: string }[] = [];
     for (let w = 0; w < buf.count; w++) {
       if (buf.type[w] === OPTION) names.push({ word: w, name: detach(text.slice(buf.start[w], buf.end[w])) });

@@ -7,6 +7,8 @@ interface TableState {
   readonly line: number;
   readonly chains: Map<string, ChainDecl>;
   readonly rules: Rule[];
+  /** The same rules by chain. */
+  readonly byChain: Map<string, Rule[]>;
   readonly deletedChains: string[];
   readonly flushedChains: string[];
   /** Rule keys seen, by chain (an exact duplicate has the same chain). */
@@ -49,6 +51,11 @@ export class DumpBuilder {
   private readonly byName = new Map<string, TableState>();
   private open: TableState | null = null;
   duplicateRules = 0;
+  // the chain of the last rule added: rules mostly come chain by chain, so maps are read once per run of a chain
+  private lastTable: TableState | null = null;
+  private lastChain: string | null = null;
+  private lastKeys: ChainKeys | null = null;
+  private lastList: Rule[] | null = null;
 
   /** The table of the open `*table` section, or null between sections. */
   get current(): string | null {
@@ -84,18 +91,31 @@ export class DumpBuilder {
 
   /** Adds a rule; returns the line of the first copy when it is an exact duplicate (then it is not added). */
   addRule(rule: Rule, key: string): number | null {
-    const state = this.table(rule.table, rule.line);
-    let keys = state.keys.get(rule.chain);
-    if (keys === undefined) {
-      keys = new ChainKeys();
-      state.keys.set(rule.chain, keys);
+    let state = this.lastTable;
+    if (state === null || state.name !== rule.table) state = this.table(rule.table, rule.line);
+    if (state !== this.lastTable || rule.chain !== this.lastChain) {
+      let keys = state.keys.get(rule.chain);
+      let list = state.byChain.get(rule.chain);
+      if (keys === undefined) {
+        keys = new ChainKeys();
+        state.keys.set(rule.chain, keys);
+      }
+      if (list === undefined) {
+        list = [];
+        state.byChain.set(rule.chain, list);
+      }
+      this.lastTable = state;
+      this.lastChain = rule.chain;
+      this.lastKeys = keys;
+      this.lastList = list;
     }
-    const first = keys.add(key, rule.line);
+    const first = this.lastKeys!.add(key, rule.line);
     if (first !== null) {
       this.duplicateRules++;
       return first;
     }
     state.rules.push(rule);
+    this.lastList!.push(rule);
     return null;
   }
 
@@ -109,6 +129,7 @@ export class DumpBuilder {
         line: t.line,
         chains: t.chains,
         rules: t.rules,
+        byChain: t.byChain,
         deletedChains: t.deletedChains,
         flushedChains: t.flushedChains,
         committed: t.headerSeen && !t.missingCommit,
@@ -126,6 +147,7 @@ export class DumpBuilder {
         line,
         chains: new Map(),
         rules: [],
+        byChain: new Map(),
         deletedChains: [],
         flushedChains: [],
         keys: new Map(),

@@ -1,7 +1,7 @@
 // parseDump: iptables-save / -c / restore input / `iptables -S [-v]` text → tables, rules and diagnostics.
 // A pasted `iptables -L` listing goes to its own reader (listing.ts) and comes back in the same shape.
 import type { Command, CommandResult } from "./command.ts";
-import type { CommandCache } from "./command-cache.ts";
+import { CompactRule } from "./compact-rule.ts";
 import { DiagnosticList } from "./diagnostics.ts";
 import { DumpBuilder, declCounters } from "./dump-builder.ts";
 import { implicitTableFor } from "./implicit-table.ts";
@@ -20,18 +20,13 @@ import {
 } from "./lines.ts";
 import { parseListing } from "./listing.ts";
 import { looksLikeListing } from "./listing-lines.ts";
-import { parseCommand, plainCommand } from "./to-rules.ts";
+import { compactCommand, parseCommand, plainCommand } from "./to-rules.ts";
 import type { Backend, Counters, DumpComment, DumpFormat, ParsedDump, Rule } from "./types.ts";
 
-export { CommandCache } from "./command-cache.ts";
+export { CompactRule, type OptionShape } from "./compact-rule.ts";
 export { formatOption, formatRule, quoteValue } from "./format-rule.ts";
 export { parseCommand } from "./to-rules.ts";
 
-/** Options of parseDump. */
-export interface ParseOptions {
-  /** Reuse command parses across dumps of one poll loop (same text → same result); see command-cache.ts. */
-  readonly cache?: CommandCache;
-}
 export type * from "./types.ts";
 
 /** Everything one pass over the lines accumulates. */
@@ -39,7 +34,6 @@ interface ReadState {
   readonly builder: DumpBuilder;
   readonly diagnostics: DiagnosticList;
   readonly comments: DumpComment[];
-  readonly cache: CommandCache | undefined;
   backend: Backend | null;
   generatorVersion: string | null;
   legacyTablesWarning: boolean;
@@ -49,13 +43,12 @@ interface ReadState {
 }
 
 /** Reads a whole dump. Never throws: unreadable lines become diagnostics and reading goes on. */
-export function parseDump(text: string, options: ParseOptions = {}): ParsedDump {
+export function parseDump(text: string): ParsedDump {
   if (looksLikeListing(text)) return parseListing(text);
   const state: ReadState = {
     builder: new DumpBuilder(),
     diagnostics: new DiagnosticList(),
     comments: [],
-    cache: options.cache,
     backend: null,
     generatorVersion: null,
     legacyTablesWarning: false,
@@ -72,7 +65,6 @@ export function parseDump(text: string, options: ParseOptions = {}): ParsedDump 
     if (end > pos) readLine(state, text, pos, end, lineNo);
     pos = end + 1;
   }
-  options.cache?.endDump();
   return {
     format: formatOf(state),
     tables: state.builder.finish(),
@@ -109,8 +101,7 @@ function readLine(state: ReadState, text: string, start: number, end: number, li
   const indent = lead - start;
   const lead0 = text.charCodeAt(lead);
   // the common lines first, on paths that vouch for plain text themselves (no control-character scan needed)
-  if (lead0 === 91 /* [ */ && state.cache === undefined && readPlainRule(state, text, lead, stop, indent, lineNo))
-    return;
+  if (lead0 === 91 /* [ */ && readPlainRule(state, text, lead, stop, indent, lineNo)) return;
   const line = text.slice(lead, stop);
   if (lead0 === 58 /* : */ && readPlainDeclaration(state, line, lineNo)) return;
   const control = controlCharIndex(line);
@@ -158,10 +149,31 @@ function readPlainRule(
   while (i < stop && isBlank(text.charCodeAt(i))) i++;
   if (i >= stop || text.charCodeAt(i) !== 45) return false;
   const raw = text.slice(i, stop);
+  const counters = packets === 0 && bytes === 0 ? ZERO : { packets, bytes };
+  const compact = compactCommand(raw);
+  if (compact !== null) {
+    state.sawSaveSyntax = true;
+    state.sawCommand = true;
+    const builder = state.builder;
+    const table = builder.current ?? implicitTableFor(compact.chain, compact.target);
+    const rule = new CompactRule(
+      table,
+      compact.chain,
+      lineNo,
+      raw,
+      counters,
+      compact.target,
+      compact.goto,
+      compact.shape,
+      compact.values,
+    );
+    const firstLine = builder.addRule(rule, raw);
+    if (firstLine !== null) state.diagnostics.add(lineNo, 1, `duplicate of line ${firstLine}, counted once`);
+    return true;
+  }
   const command = plainCommand(raw);
   if (command === null) return false;
   state.sawSaveSyntax = true;
-  const counters = packets === 0 && bytes === 0 ? ZERO : { packets, bytes };
   applyRead(state, command, raw, counters, indent + (i - lead), lineNo);
   return true;
 }
@@ -228,7 +240,7 @@ function declareChain(state: ReadState, decl: ChainDeclaration, lineNo: number):
 }
 
 function readCommand(state: ReadState, raw: string, prefix: Counters | null, indent: number, lineNo: number): void {
-  applyRead(state, state.cache ? state.cache.parse(raw) : parseCommand(raw), raw, prefix, indent, lineNo);
+  applyRead(state, parseCommand(raw), raw, prefix, indent, lineNo);
 }
 
 function applyRead(

@@ -2,7 +2,7 @@
 // Lines whose shape chevrotain has already read once are filled in from a template (command-templates.ts).
 import type { IRecognitionException } from "chevrotain";
 import type { CommandNote, CommandResult, RuleCommand } from "./command.ts";
-import { type ChevrotainRead, CommandTemplates } from "./command-templates.ts";
+import { type ChevrotainRead, CommandTemplates, type CompactRead } from "./command-templates.ts";
 import { type ParsedLine, parseOptions } from "./parser.ts";
 import { lineLexer, Quoted } from "./tokens.ts";
 import type { Counters, RuleOption } from "./types.ts";
@@ -38,6 +38,11 @@ export function parseCommand(text: string, templates: CommandTemplates = shared)
   const read = chevrotainRead(text);
   templates.learn(text, read);
   return read.result;
+}
+
+/** A line a recent template reads as compact columns (see CommandTemplates.readCompact); null otherwise. */
+export function compactCommand(text: string): CompactRead | null {
+  return shared.readCompact(text);
 }
 
 /** parseCommand for a line its shape's template regex fills in (printable ASCII only); null for any other line. */

@@ -63,6 +63,8 @@ export interface Table {
   readonly chains: ReadonlyMap<string, ChainDecl>;
   /** Rules in input order (all chains interleaved, as written). */
   readonly rules: readonly Rule[];
+  /** The same rules by chain, each chain's in order (absent on tables made by hand). */
+  readonly byChain?: ReadonlyMap<string, readonly Rule[]>;
   /** Chains removed with `-X` (restore input). */
   readonly deletedChains: readonly string[];
   /** Chains flushed with `-F` (restore input). */

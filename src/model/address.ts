@@ -43,9 +43,38 @@ function isUnspecified(ip: string): boolean {
 /** A DNAT target read: the endpoint address, or why it cannot be one. */
 export type DnatTarget = { readonly address: string } | { readonly problem: string };
 
+// A decimal number of 1–`digits` digits at [from, to) of text, or -1.
+function decimalAt(text: string, from: number, to: number, digits: number): number {
+  if (to <= from || to - from > digits) return -1;
+  let n = 0;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) return -1;
+    n = n * 10 + c;
+  }
+  return n;
+}
+
+/** True for the common DNAT target `a.b.c.d:port` (port 1–65535, not 0.0.0.0), read without allocating. */
+function plainIPv4Target(text: string): boolean {
+  let from = 0;
+  let zero = true;
+  for (let part = 0; part < 4; part++) {
+    const end = text.indexOf(part < 3 ? "." : ":", from);
+    if (end < 0) return false;
+    const n = decimalAt(text, from, end, 3);
+    if (n < 0 || n > 255) return false;
+    if (n !== 0) zero = false;
+    from = end + 1;
+  }
+  const port = decimalAt(text, from, text.length, 5);
+  return !zero && port >= 1 && port <= 65535;
+}
+
 /** Reads a `--to-destination` value as one endpoint `ip:port` (`[ip6]:port`); anything else is a problem. */
 export function readDnatTarget(text: string | null): DnatTarget {
   if (text === null) return { problem: "the DNAT rule has no --to-destination" };
+  if (plainIPv4Target(text)) return { address: text };
   if (text.trim() === "") return { problem: "the DNAT target is empty" };
   let ip: string;
   let port: string | null = null;

@@ -11,40 +11,64 @@ export interface TableIndex {
   /** Rules jumping (-j/-g) to each target (except KUBE-MARK-MASQ: every SEP jumps there and nothing asks). */
   readonly jumpsInto: ReadonlyMap<string, readonly Rule[]>;
   /** Chains declared and not deleted with -X. */
-  readonly declared: ReadonlySet<string>;
+  readonly declared: { has(chain: string): boolean } & Iterable<string>;
   /** Some rule of the table carries counters (`iptables-save -c`, `-S -v`). */
   readonly hasCounters: boolean;
 }
 
 const EMPTY: readonly Rule[] = [];
 
+/** Chains declared in a table and not deleted with -X: a view of the table's declarations, not a copy. */
+class DeclaredChains implements Iterable<string> {
+  constructor(
+    private readonly chains: ReadonlyMap<string, unknown>,
+    private readonly deleted: ReadonlySet<string>,
+  ) {}
+
+  has(chain: string): boolean {
+    return this.chains.has(chain) && (this.deleted.size === 0 || !this.deleted.has(chain));
+  }
+
+  *[Symbol.iterator](): Iterator<string> {
+    for (const chain of this.chains.keys()) if (this.deleted.size === 0 || !this.deleted.has(chain)) yield chain;
+  }
+}
+
+const NONE: ReadonlyMap<string, unknown> = new Map();
+
+function groupByChain(rules: readonly Rule[]): Map<string, Rule[]> {
+  const byChain = new Map<string, Rule[]>();
+  // a chain's rules mostly come in one run: look its list up once per run, not once per rule
+  let chain: string | null = null;
+  let list: Rule[] = [];
+  for (const rule of rules) {
+    if (rule.chain !== chain) {
+      chain = rule.chain;
+      const known = byChain.get(chain);
+      if (known) list = known;
+      else {
+        list = [];
+        byChain.set(chain, list);
+      }
+    }
+    list.push(rule);
+  }
+  return byChain;
+}
+
 /** Indexes one table (or an empty index when the dump has no such table). */
 export function indexTable(name: string, table: Table | null): TableIndex {
-  const byChain = new Map<string, Rule[]>();
+  const byChain = table === null ? new Map<string, Rule[]>() : (table.byChain ?? groupByChain(table.rules));
   const jumpsInto = new Map<string, Rule[]>();
-  const declared = new Set<string>();
+  const declared = new DeclaredChains(table?.chains ?? NONE, new Set(table?.deletedChains ?? []));
   let hasCounters = false;
   if (table) {
-    for (const chain of table.chains.keys()) declared.add(chain);
-    for (const chain of table.deletedChains) declared.delete(chain);
-    // a chain's rules mostly come in one run: look its list up once per run, not once per rule
-    let chain: string | null = null;
-    let list: Rule[] = [];
     for (const rule of table.rules) {
-      if (rule.chain !== chain) {
-        chain = rule.chain;
-        const known = byChain.get(chain);
-        if (known) list = known;
-        else {
-          list = [];
-          byChain.set(chain, list);
-        }
-      }
-      list.push(rule);
-      if (rule.target !== null && rule.target !== "KUBE-MARK-MASQ") {
-        const into = jumpsInto.get(rule.target);
+      const target = rule.target;
+      if (target !== null && target !== "KUBE-MARK-MASQ") {
+        const into = jumpsInto.get(target);
         if (into) into.push(rule);
-        else jumpsInto.set(rule.target, [rule]);
+        else jumpsInto.set(target, [rule]);
       }
       if (rule.counters !== null) hasCounters = true;
     }

@@ -1,5 +1,7 @@
 // kube-proxy's rule comments: which service port a rule belongs to and what the rule is for.
 
+import { detach } from "../../grammar/detach.ts";
+
 /** What a kube-proxy comment says about its rule. */
 export type CommentKind =
   | "cluster-ip"
@@ -43,9 +45,25 @@ function info(kind: CommentKind, written: string, address: string | null = null)
   return { kind, name, written, address };
 }
 
+// Rules of one service port share their comment (often the very same string): read each text once.
+const memo = new Map<string, CommentInfo | null>();
+const MEMO_LIMIT = 100_000;
+
 /** Reads a kube-proxy comment; null when it names no service port. */
 export function parseComment(comment: string | null): CommentInfo | null {
   if (comment === null || comment.length === 0 || comment.length > 512) return null;
+  let info = memo.get(comment);
+  if (info === undefined) {
+    if (memo.size >= MEMO_LIMIT) memo.clear();
+    // the kept key is a copy (a slice would keep its whole dump text alive), and the info is read from it
+    const key = detach(comment);
+    info = readComment(key);
+    memo.set(key, info);
+  }
+  return info;
+}
+
+function readComment(comment: string): CommentInfo | null {
   if (NAME_ONLY.test(comment)) return info("name", comment);
   for (const [suffix, kind] of SUFFIXES) {
     if (comment.endsWith(suffix)) {

@@ -16,7 +16,6 @@ import { buildService } from "./service-build.ts";
 import type { Finding, Service, Topology } from "./types.ts";
 
 export { endpointKey } from "./keys.ts";
-export { refreshCounters, sameRules } from "./refresh.ts";
 export type * from "./types.ts";
 
 function tableNamed(dump: ParsedDump, name: string): Table | null {

@@ -1,5 +1,6 @@
 // What one rule says in kube-proxy's terms: comment, addresses, ports, probability, affinity, DNAT target.
 
+import { CompactRule } from "../../grammar/compact-rule.ts";
 import type { Rule } from "../../grammar/types.ts";
 
 /** The options of one rule that the model reads, pulled out in one pass. */
@@ -41,92 +42,97 @@ const NEUTRAL = new Set([
   "--set-counters",
 ]);
 
-/** Pulls the options the model reads out of one rule. */
-export function ruleFacts(rule: Rule): RuleFacts {
-  let comment: string | null = null;
-  let destination: string | null = null;
-  let destinationNegated = false;
-  let source: string | null = null;
-  let sourceNegated = false;
-  let protocol: string | null = null;
-  let dport: string | null = null;
-  let probability: number | null = null;
-  let rcheck = false;
-  let recentSeconds: number | null = null;
-  let toDestination: string | null = null;
-  let matchSet: string | null = null;
-  let dstTypeLocal = false;
-  let conditions = 0;
-  let afterTarget = false;
-  for (const o of rule.options) {
-    const first = o.values[0] ?? null;
-    switch (o.name) {
+/** The facts being collected over one rule's options, in order. */
+class FactsBuilder implements RuleFacts {
+  comment: string | null = null;
+  destination: string | null = null;
+  destinationNegated = false;
+  source: string | null = null;
+  sourceNegated = false;
+  protocol: string | null = null;
+  dport: string | null = null;
+  probability: number | null = null;
+  rcheck = false;
+  recentSeconds: number | null = null;
+  toDestination: string | null = null;
+  matchSet: string | null = null;
+  dstTypeLocal = false;
+  conditions = 0;
+  private afterTarget = false;
+
+  /** One option: its name, first value (null when it has none), all values joined, negation. */
+  option(name: string, first: string | null, joined: string, negated: boolean): void {
+    switch (name) {
       case "--comment":
-        if (comment === null) comment = o.values.length === 1 ? o.values[0]! : o.values.join(" ");
+        if (this.comment === null) this.comment = joined;
         break;
       case "-d":
       case "--destination":
       case "--dst":
-        destination = first;
-        destinationNegated = o.negated;
+        this.destination = first;
+        this.destinationNegated = negated;
         break;
       case "-s":
       case "--source":
       case "--src":
-        source = first;
-        sourceNegated = o.negated;
+        this.source = first;
+        this.sourceNegated = negated;
         break;
       case "-p":
       case "--protocol":
-        protocol = first === null ? null : first.toLowerCase();
+        this.protocol = first === null ? null : first.toLowerCase();
         break;
       case "--dport":
       case "--destination-port":
-        dport = first;
+        this.dport = first;
         break;
       case "--probability": {
         const p = first === null ? Number.NaN : Number(first);
-        probability = Number.isFinite(p) ? p : null;
+        this.probability = Number.isFinite(p) ? p : null;
         break;
       }
       case "--rcheck":
-        rcheck = true;
+        this.rcheck = true;
         break;
       case "--seconds": {
         const s = first === null ? Number.NaN : Number(first);
-        recentSeconds = Number.isInteger(s) ? s : null;
+        this.recentSeconds = Number.isInteger(s) ? s : null;
         break;
       }
       case "--to-destination":
       case "--to":
-        toDestination = first ?? "";
+        this.toDestination = first ?? "";
         break;
       case "--match-set":
-        matchSet = first;
+        this.matchSet = first;
         break;
       case "--dst-type":
-        if (!o.negated && first?.toUpperCase() === "LOCAL") dstTypeLocal = true;
+        if (!negated && first?.toUpperCase() === "LOCAL") this.dstTypeLocal = true;
         break;
     }
-    if (o.name === "-j" || o.name === "--jump" || o.name === "-g" || o.name === "--goto") afterTarget = true;
-    else if (!afterTarget && !NEUTRAL.has(o.name)) conditions++;
+    if (name === "-j" || name === "--jump" || name === "-g" || name === "--goto") this.afterTarget = true;
+    else if (!this.afterTarget && !NEUTRAL.has(name)) this.conditions++;
   }
-  return {
-    comment,
-    destination,
-    destinationNegated,
-    source,
-    sourceNegated,
-    protocol,
-    dport,
-    probability,
-    rcheck,
-    recentSeconds,
-    toDestination,
-    matchSet,
-    dstTypeLocal,
-    conditions,
-  };
+}
+
+/** Pulls the options the model reads out of one rule. */
+export function ruleFacts(rule: Rule): RuleFacts {
+  const facts = new FactsBuilder();
+  if (rule instanceof CompactRule) {
+    // one value per option, names shared by the shape: no RuleOption objects made
+    const { names, negated } = rule.shape;
+    const values = rule.values;
+    for (let i = 0; i < names.length; i++) {
+      const v = values[i] ?? null;
+      facts.option(names[i]!, v, v ?? "", negated[i]!);
+    }
+    return facts;
+  }
+  for (const o of rule.options) {
+    const first = o.values[0] ?? null;
+    facts.option(o.name, first, o.values.length === 1 ? first! : o.values.join(" "), o.negated);
+  }
+  return facts;
 }
 
 /** The integer value of a `--dport` (single port only), or null. */
@@ -138,6 +144,10 @@ export function portNumber(text: string | null): number | null {
 
 /** The value of one option (all its words joined by a space), "" when it has none, null when absent. */
 export function optionValue(rule: Rule, name: string): string | null {
+  if (rule instanceof CompactRule) {
+    const i = rule.shape.names.indexOf(name);
+    return i < 0 ? null : (rule.values[i] ?? "");
+  }
   for (const o of rule.options) {
     if (o.name === name) return o.values.length === 1 ? o.values[0]! : o.values.join(" ");
   }
