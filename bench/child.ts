@@ -1,4 +1,4 @@
-// Entry of the benchmark's child processes: `node --import tsx bench/child.ts <case> <dump file> [n]`.
+// Entry of the benchmark's child processes, bundled by spawn.ts: `node bench/.build/child.mjs <case> <dump file> [n]`.
 // Each case runs in a fresh process (own heap, own JIT) and prints its result as one JSON line.
 
 const [kind, file, arg] = process.argv.slice(2);

@@ -15,7 +15,7 @@ import { canonicalOnly, kernelDump, type SizedDump } from "./dumps.ts";
 import { BenchNamespace, probeKernel } from "./kernel.ts";
 import { machine } from "./measure.ts";
 import { markdown, type Results, type SizeResult, targets } from "./report.ts";
-import { runChild, timeCli } from "./spawn.ts";
+import { bundleChild, runChild, timeCli } from "./spawn.ts";
 
 const argv = process.argv.slice(2);
 const flag = (name: string): boolean => argv.includes(name);
@@ -65,6 +65,7 @@ async function main(): Promise<void> {
     notes.push(`No kernel: ${probe.reason}. Ratios to iptables-save cannot be computed.`);
   }
   log(source);
+  await bundleChild();
   const results: SizeResult[] = [];
   let memory: MemoryResult | null = null;
   let ui: UiResult | null = null;

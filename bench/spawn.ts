@@ -1,15 +1,42 @@
 // Runs benchmark children and the CLI as separate processes.
 
 import { spawnSync } from "node:child_process";
-import { closeSync, openSync } from "node:fs";
+import { closeSync, mkdirSync, openSync } from "node:fs";
+import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { median } from "./measure.ts";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 
-/** Runs one bench/child.ts case in a fresh Node process and returns its JSON result. */
+const CHILD_BUNDLE = join(ROOT, "bench", ".build", "child.mjs");
+
+/**
+ * Bundles bench/child.ts the way scripts/build.mjs bundles the CLI (esbuild, Ink and React left to node_modules),
+ * so the children run the code users run: under tsx a process carries its loader and transpiler (~40 MB more
+ * RSS before any work) and TypeScript compiled on the fly.
+ */
+export async function bundleChild(): Promise<void> {
+  const { build } = await import("esbuild");
+  mkdirSync(dirname(CHILD_BUNDLE), { recursive: true });
+  await build({
+    entryPoints: [join(ROOT, "bench", "child.ts")],
+    outfile: CHILD_BUNDLE,
+    bundle: true,
+    platform: "node",
+    format: "esm",
+    target: "node20",
+    external: ["ink", "react", "react/*"],
+    banner: {
+      js: 'import { createRequire as __kntRequire } from "node:module"; const require = __kntRequire(import.meta.url);',
+    },
+    jsx: "automatic",
+    logLevel: "warning",
+  });
+}
+
+/** Runs one bench/child.ts case (bundled by bundleChild) in a fresh Node process and returns its JSON result. */
 export function runChild<T>(kind: string, file: string, arg: number, nodeArgs: readonly string[] = []): T {
-  const r = spawnSync(process.execPath, [...nodeArgs, "--import", "tsx", "bench/child.ts", kind, file, String(arg)], {
+  const r = spawnSync(process.execPath, [...nodeArgs, CHILD_BUNDLE, kind, file, String(arg)], {
     cwd: ROOT,
     encoding: "utf8",
     maxBuffer: 16 * 1024 * 1024,
