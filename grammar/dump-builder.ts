@@ -11,39 +11,16 @@ interface TableState {
   readonly byChain: Map<string, Rule[]>;
   readonly deletedChains: string[];
   readonly flushedChains: string[];
-  /** Rule keys seen, by chain (an exact duplicate has the same chain). */
-  readonly keys: Map<string, ChainKeys>;
+  /** Rule keys of chains longer than SHORT_CHAIN, by chain (an exact duplicate has the same chain). */
+  readonly keyMaps: Map<string, Map<string, number>>;
+  /** The key of each rule whose key is not its raw text (`-c P B` inside, or a listing row). */
+  readonly oddKeys: Map<Rule, string>;
   headerSeen: boolean;
   missingCommit: boolean;
 }
 
-/** The keys of one chain's rules and their lines: a short list while the chain is short, then a map. */
-class ChainKeys {
-  private readonly keys: string[] = [];
-  private readonly lines: number[] = [];
-  private map: Map<string, number> | null = null;
-
-  /** Records a key; returns the line of an earlier identical key instead (then nothing is recorded). */
-  add(key: string, line: number): number | null {
-    const map = this.map;
-    if (map !== null) {
-      const first = map.get(key);
-      if (first !== undefined) return first;
-      map.set(key, line);
-      return null;
-    }
-    const keys = this.keys;
-    for (let i = 0; i < keys.length; i++) if (keys[i] === key) return this.lines[i]!;
-    if (keys.length < 8) {
-      keys.push(key);
-      this.lines.push(line);
-      return null;
-    }
-    this.map = new Map(keys.map((k, i) => [k, this.lines[i]!]));
-    this.map.set(key, line);
-    return null;
-  }
-}
+/** Chains up to this many rules are searched for duplicates rule by rule; longer ones get a map of keys. */
+const SHORT_CHAIN = 8;
 
 /** Mutable dump state: the open `*table` section and every table seen so far, in input order. */
 export class DumpBuilder {
@@ -54,7 +31,6 @@ export class DumpBuilder {
   // the chain of the last rule added: rules mostly come chain by chain, so maps are read once per run of a chain
   private lastTable: TableState | null = null;
   private lastChain: string | null = null;
-  private lastKeys: ChainKeys | null = null;
   private lastList: Rule[] | null = null;
 
   /** The table of the open `*table` section, or null between sections. */
@@ -94,28 +70,44 @@ export class DumpBuilder {
     let state = this.lastTable;
     if (state === null || state.name !== rule.table) state = this.table(rule.table, rule.line);
     if (state !== this.lastTable || rule.chain !== this.lastChain) {
-      let keys = state.keys.get(rule.chain);
       let list = state.byChain.get(rule.chain);
-      if (keys === undefined) {
-        keys = new ChainKeys();
-        state.keys.set(rule.chain, keys);
-      }
       if (list === undefined) {
         list = [];
         state.byChain.set(rule.chain, list);
       }
       this.lastTable = state;
       this.lastChain = rule.chain;
-      this.lastKeys = keys;
       this.lastList = list;
     }
-    const first = this.lastKeys!.add(key, rule.line);
+    const list = this.lastList!;
+    const first = this.firstCopy(state, list, rule.chain, key, rule.line);
     if (first !== null) {
       this.duplicateRules++;
       return first;
     }
+    if (key !== rule.raw) state.oddKeys.set(rule, key);
     state.rules.push(rule);
-    this.lastList!.push(rule);
+    list.push(rule);
+    return null;
+  }
+
+  // The line of an earlier rule of the chain with this key, or null (then `line` is recorded for it).
+  private firstCopy(state: TableState, list: readonly Rule[], chain: string, key: string, line: number): number | null {
+    const odd = state.oddKeys;
+    const keyOf = (r: Rule): string => (odd.size === 0 ? r.raw : (odd.get(r) ?? r.raw));
+    if (list.length < SHORT_CHAIN) {
+      for (const r of list) if (keyOf(r) === key) return r.line;
+      return null;
+    }
+    let map = state.keyMaps.get(chain);
+    if (map === undefined) {
+      map = new Map();
+      for (const r of list) map.set(keyOf(r), r.line);
+      state.keyMaps.set(chain, map);
+    }
+    const first = map.get(key);
+    if (first !== undefined) return first;
+    map.set(key, line);
     return null;
   }
 
@@ -129,7 +121,7 @@ export class DumpBuilder {
         line: t.line,
         chains: t.chains,
         rules: t.rules,
-        byChain: t.byChain,
+        byChain: exactLists(t.byChain),
         deletedChains: t.deletedChains,
         flushedChains: t.flushedChains,
         committed: t.headerSeen && !t.missingCommit,
@@ -150,7 +142,8 @@ export class DumpBuilder {
         byChain: new Map(),
         deletedChains: [],
         flushedChains: [],
-        keys: new Map(),
+        keyMaps: new Map(),
+        oddKeys: new Map(),
         headerSeen: false,
         missingCommit: false,
       };
@@ -159,6 +152,12 @@ export class DumpBuilder {
     }
     return table;
   }
+}
+
+// Lists grown by push keep room for 17 rules; most chains hold 1–4. Exact copies keep only what is used.
+function exactLists(byChain: Map<string, Rule[]>): Map<string, Rule[]> {
+  for (const [chain, list] of byChain) if (list.length < 16) byChain.set(chain, list.slice());
+  return byChain;
 }
 
 /** Counters of a built-in chain's policy, or null for user chains (their `[0:0]` means nothing). */
