@@ -1,6 +1,7 @@
 // The benchmark's table (markdown, one column per size) and the pass/fail of each target at 10k services.
 
 import type { MemoryResult } from "./cases/memory.ts";
+import type { PeakResult } from "./cases/peak.ts";
 import type { PipelineTimes } from "./cases/pipeline-times.ts";
 import type { UiResult } from "./cases/ui.tsx";
 import type { SizedDump } from "./dumps.ts";
@@ -15,6 +16,8 @@ export interface SizeResult {
 
 export interface Results {
   readonly sizes: readonly SizeResult[];
+  /** A first poll's peak RSS, in a process of its own. */
+  readonly peak: PeakResult | null;
   readonly memory: MemoryResult | null;
   readonly ui: UiResult | null;
   /** Where the dumps came from and what the yardstick is. */
@@ -52,9 +55,15 @@ export function targets(r: Results): Target[] {
   rel("cold parse + model", at?.times.coldMs, 0.3);
   rel("warm tick", at?.times.warmMs, 0.1);
   rel("CLI --output json", at?.cliMs, 1.0);
+  if (r.peak)
+    out.push({
+      name: "peak RSS (first poll)",
+      limit: "≤ 250 MB",
+      value: `${r.peak.peakMB.toFixed(0)} MB`,
+      met: r.peak.peakMB <= 250,
+    });
   if (r.memory) {
     const m = r.memory;
-    out.push({ name: "peak RSS", limit: "≤ 250 MB", value: `${m.peakColdMB.toFixed(0)} MB`, met: m.peakColdMB <= 250 });
     const growth = m.finalMB - m.warmedMB;
     out.push({
       name: `RSS after ${m.ticks} warm ticks`,

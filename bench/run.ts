@@ -8,6 +8,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { MemoryResult } from "./cases/memory.ts";
+import type { PeakResult } from "./cases/peak.ts";
 import type { PipelineTimes } from "./cases/pipeline-times.ts";
 import type { UiResult } from "./cases/ui.tsx";
 import { counterTemplate, withCounters } from "./counters.ts";
@@ -68,6 +69,7 @@ async function main(): Promise<void> {
   await bundleChild();
   const results: SizeResult[] = [];
   let memory: MemoryResult | null = null;
+  let peak: PeakResult | null = null;
   let ui: UiResult | null = null;
   try {
     if (probe.ok) ns.create();
@@ -90,6 +92,8 @@ async function main(): Promise<void> {
       const { text: _text, restoreText: _restore, ...rest } = dump;
       results.push({ dump: rest, times, cliMs: cli.wallMs, cliRuns: cli.runs });
       if (services === 10_000) {
+        log("10000 services: peak memory of a first poll…");
+        peak = runChild<PeakResult>("peak", file, 0);
         log("10000 services: memory over 600 warm ticks…");
         memory = runChild<MemoryResult>("memory", file, 600, ["--expose-gc"]);
         log("10000 services: key press → frame…");
@@ -101,7 +105,7 @@ async function main(): Promise<void> {
   }
   const after = machine();
   notes.push(`load average ${after.loadavg.join(" ")} at the end`);
-  const out: Results = { sizes: results, memory, ui, source, notes };
+  const out: Results = { sizes: results, peak, memory, ui, source, notes };
   const table = markdown(out);
   const header = `Measured ${new Date().toISOString().slice(0, 10)} with \`npm run bench\`; ${source}.\n${notes.map((n) => `- ${n}`).join("\n")}\n\n`;
   process.stdout.write(`\n${header}${table}`);
