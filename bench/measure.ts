@@ -27,11 +27,16 @@ export function timed<T>(fn: () => T): Timed<T> {
   return { value, wallMs, cpuMs: (cpu.user + cpu.system) / 1000 };
 }
 
-/** Median wall and CPU ms over `runs` calls. */
-export function repeat(runs: number, fn: () => unknown): { wallMs: number; cpuMs: number; runs: number[] } {
+/** Median wall and CPU ms over `runs` calls; `before` runs untimed ahead of each. */
+export function repeat(
+  runs: number,
+  fn: () => unknown,
+  before?: () => void,
+): { wallMs: number; cpuMs: number; runs: number[] } {
   const walls: number[] = [];
   const cpus: number[] = [];
   for (let i = 0; i < runs; i++) {
+    before?.();
     const t = timed(fn);
     walls.push(t.wallMs);
     cpus.push(t.cpuMs);

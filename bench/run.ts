@@ -86,7 +86,9 @@ async function main(): Promise<void> {
         if (nft !== null) notes.push(`${services} services: iptables-nft-save -c took ${nft.toFixed(0)} ms (one run).`);
       }
       log(`${services} services: ${dump.rules} rules, save ${dump.saveMs?.toFixed(0) ?? "—"} ms; parse, model, ticks…`);
-      const times = runChild<PipelineTimes>("pipeline", file, services > 10_000 ? Math.min(runs, 3) : runs);
+      const times = runChild<PipelineTimes>("pipeline", file, services > 10_000 ? Math.min(runs, 3) : runs, [
+        "--expose-gc",
+      ]);
       log(`${services} services: CLI…`);
       const cli = timeCli(file, Math.min(runs, 3));
       const { text: _text, restoreText: _restore, ...rest } = dump;
