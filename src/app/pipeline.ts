@@ -1,6 +1,6 @@
 // Joins the pure stages: dump text → rules (grammar) → topology (model) → rates (stats).
 // Between polls of an unchanged node only counters move: a dump that matches the last one's skeleton
-// (dump-skeleton.ts) skips grammar and model and gets the last topology with its new counters.
+// (dump-skeleton.ts) skips grammar and model and gets the last topology with its new counters (warm-topology.ts).
 
 import { parseDump } from "../../grammar/index.ts";
 import { buildTopology } from "../model/index.ts";
@@ -10,7 +10,7 @@ import type { DumpRead } from "../source/types.ts";
 import { createStats } from "../stats/index.ts";
 import type { StatsEngine, StatsSnapshot } from "../stats/types.ts";
 import { DumpSkeleton } from "./dump-skeleton.ts";
-import { withTickCounters } from "./warm-topology.ts";
+import { CounterPlan } from "./warm-topology.ts";
 
 /** The result of one sample going through every stage. */
 export interface Processed {
@@ -30,28 +30,34 @@ export function topologyOfRead(read: Pick<DumpRead, "text" | "text6">): Topology
   return read.text6 === undefined ? v4 : mergeFamilies(v4, topologyOf(read.text6));
 }
 
-/** One family's last full rebuild. */
+/** One family's last full rebuild, reduced to what a warm tick needs. */
 class FamilyState {
   private skeleton: DumpSkeleton | null = null;
+  private plan: CounterPlan | null = null;
   /** The topology of the last dump (full rebuild or warm tick). */
   private last: Topology | null = null;
 
   constructor(private readonly counts: { full: number; counters: number }) {}
 
   topology(text: string): Topology {
-    const tick = this.skeleton?.match(text) ?? null;
-    if (tick !== null && this.last !== null) {
+    const values = this.plan !== null && this.last !== null ? (this.skeleton?.match(text) ?? null) : null;
+    if (values !== null && this.plan !== null && this.last !== null) {
       this.counts.counters++;
-      this.last = withTickCounters(this.last, tick);
+      this.last = this.plan.refresh(this.last, values);
       return this.last;
     }
     this.counts.full++;
-    this.skeleton = null; // let the old dump go before parsing the new one
+    // let the old dump's state go before parsing the new one
+    this.skeleton = null;
+    this.plan = null;
     this.last = null;
     const dump = parseDump(text);
-    this.last = buildTopology(dump);
-    this.skeleton = new DumpSkeleton(text, dump);
-    return this.last;
+    const topology = buildTopology(dump);
+    const skeleton = new DumpSkeleton(text, dump);
+    this.plan = skeleton.usable ? CounterPlan.of(topology, dump, skeleton) : null;
+    this.skeleton = this.plan === null ? null : skeleton;
+    this.last = topology;
+    return topology;
   }
 }
 

@@ -1,20 +1,15 @@
 // A warm tick's topology: the last one with each endpoint's packets and bytes re-read from the new dump's
-// counters (Endpoint.counterSource). Only valid when the new dump matched the old one's skeleton. Endpoints
-// and services whose counters did not move are the same objects as before.
+// counters. Which counters feed which endpoint (Endpoint.counterSource) is resolved once per full rebuild into a
+// plan of skeleton cuts, so the parsed dump can be let go. Endpoints and services whose counters did not move
+// are the same objects as before.
 
+import type { ParsedDump } from "../../grammar/types.ts";
 import type { Endpoint, Service, Topology } from "../model/types.ts";
-import type { TickCounters } from "./dump-skeleton.ts";
-
-const sum = new Float64Array(2);
+import type { DumpSkeleton } from "./dump-skeleton.ts";
 
 // Written out field by field (a spread of these wide objects is several times slower); Required<> makes a field
 // added to Endpoint or Service a compile error here instead of a field lost on warm ticks.
-function withCounts(
-  e: Endpoint,
-  packets: number | null,
-  bytes: number | null,
-  counterSource = e.counterSource,
-): Endpoint {
+function withCounts(e: Endpoint, packets: number, bytes: number): Endpoint {
   const out: Required<Endpoint> = {
     address: e.address,
     chain: e.chain,
@@ -28,7 +23,7 @@ function withCounts(
     addressSource: e.addressSource!,
     localRawProbability: e.localRawProbability!,
     inServiceChain: e.inServiceChain!,
-    counterSource: counterSource!,
+    counterSource: e.counterSource!,
   };
   return out;
 }
@@ -56,27 +51,101 @@ function withEndpoints(s: Service, endpoints: readonly Endpoint[]): Service {
   return out;
 }
 
-function refreshed(e: Endpoint, tick: TickCounters): Endpoint {
-  const src = e.counterSource;
-  if (!src) return e;
-  if (!tick.sum(src.table, src.rules, sum)) return withCounts(e, null, null, null);
-  const packets = sum[0]!;
-  const bytes = sum[1]!;
-  return packets === e.packets && bytes === e.bytes ? e : withCounts(e, packets, bytes);
-}
+/** Where each endpoint of one topology reads its counters in a dump that matched the skeleton. */
+export class CounterPlan {
+  /** Endpoint i (in service, then endpoint order) sums refs[start[i], start[i + 1]); none: keeps its counters. */
+  private readonly start: Int32Array;
+  /** A cut of the skeleton (≥ 0), or -(f + 1) for fixed counters f (written in the rule, not in a cut). */
+  private readonly refs: Int32Array;
+  private readonly fixed: Float64Array;
 
-function refreshedService(s: Service, tick: TickCounters): Service {
-  let endpoints: Endpoint[] | null = null;
-  const list = s.endpoints;
-  for (let i = 0; i < list.length; i++) {
-    const e = refreshed(list[i]!, tick);
-    if (e !== list[i] && endpoints === null) endpoints = list.slice(0, i);
-    endpoints?.push(e);
+  private constructor(start: Int32Array, refs: Int32Array, fixed: Float64Array) {
+    this.start = start;
+    this.refs = refs;
+    this.fixed = fixed;
   }
-  return endpoints === null ? s : withEndpoints(s, endpoints);
-}
 
-/** `last` (a topology of the skeleton's rules) with the counters of the dump that matched the skeleton. */
-export function withTickCounters(last: Topology, tick: TickCounters): Topology {
-  return { ...last, services: last.services.map((s) => refreshedService(s, tick)) };
+  /** The plan for `topology` = buildTopology(dump); null when an endpoint's counters cannot be traced to rules. */
+  static of(topology: Topology, dump: ParsedDump, skeleton: DumpSkeleton): CounterPlan | null {
+    const tables = new Map(dump.tables.map((t) => [t.name, t.rules]));
+    const start: number[] = [0];
+    const refs: number[] = [];
+    const fixed: number[] = [];
+    for (const service of topology.services) {
+      for (const endpoint of service.endpoints) {
+        const source = endpoint.counterSource;
+        if (source) {
+          const rules = tables.get(source.table);
+          if (rules === undefined || source.rules.length === 0) return null;
+          for (const index of source.rules) {
+            const rule = rules[index];
+            if (rule === undefined) return null;
+            const cut = skeleton.cutAtLine(rule.line);
+            if (cut >= 0) refs.push(cut);
+            else if (rule.counters === null) return null;
+            else {
+              refs.push(-(fixed.length / 2) - 1);
+              fixed.push(rule.counters.packets, rule.counters.bytes);
+            }
+          }
+        }
+        start.push(refs.length);
+      }
+    }
+    return new CounterPlan(Int32Array.from(start), Int32Array.from(refs), Float64Array.from(fixed));
+  }
+
+  /**
+   * `last` (the plan's topology, or a refresh of it) with the counters `values` (packets, bytes per cut, as
+   * DumpSkeleton.match gives them); unchanged services are the same objects.
+   */
+  refresh(last: Topology, values: Float64Array): Topology {
+    const { start, refs, fixed } = this;
+    const services = last.services;
+    let out: Service[] | null = null;
+    let k = 0;
+    for (let s = 0; s < services.length; s++) {
+      const service = services[s]!;
+      const list = service.endpoints;
+      let endpoints: Endpoint[] | null = null;
+      for (let i = 0; i < list.length; i++, k++) {
+        const e = list[i]!;
+        const a = start[k]!;
+        const b = start[k + 1]!;
+        if (a === b) {
+          endpoints?.push(e);
+          continue;
+        }
+        // summed from 0 in rule order, as the model sums them, so the doubles come out the same
+        let packets = 0;
+        let bytes = 0;
+        for (let r = a; r < b; r++) {
+          const ref = refs[r]!;
+          const at = ref >= 0 ? 2 * ref : -2 * (ref + 1);
+          const from = ref >= 0 ? values : fixed;
+          packets += from[at]!;
+          bytes += from[at + 1]!;
+        }
+        if (packets === e.packets && bytes === e.bytes) {
+          endpoints?.push(e);
+          continue;
+        }
+        endpoints ??= list.slice(0, i);
+        endpoints.push(withCounts(e, packets, bytes));
+      }
+      if (endpoints !== null) {
+        out ??= services.slice(0, s);
+        out.push(withEndpoints(service, endpoints));
+      } else out?.push(service);
+    }
+    if (out === null) return last;
+    const topology: Required<Topology> = {
+      input: last.input,
+      services: out,
+      findings: last.findings,
+      diagnostics: last.diagnostics,
+      era: last.era,
+    };
+    return topology;
+  }
 }

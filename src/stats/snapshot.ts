@@ -1,53 +1,219 @@
-// The per-key objects of a snapshot: one small object per service and endpoint per sample. A series is read out
-// of its buffer on first use (most services are never drawn) and is the same array after that.
+// The per-key objects of a snapshot, made when first asked for (most services are never drawn): views of one
+// sample's flat arrays (sample-data.ts). A view asked for twice is the same object; a series is read out of its
+// buffer on first use and is the same array after that.
 
-import { readPoints, type Series } from "./ring.ts";
+import { type ColumnsRef, readPoint, readSeries } from "./columns.ts";
+import type { SampleData } from "./sample-data.ts";
 import type { EndpointStats, ServiceStats } from "./types.ts";
 
-/** A series as it was when the snapshot was taken, read on first use. */
-abstract class WithSeries {
-  readonly #points: Float64Array;
-  readonly #end: number;
-  readonly #size: number;
-  #read: (number | null)[] | undefined;
+/** Maps with fewer entries than this are searched in order instead of indexed. */
+const SCAN = 8;
 
-  constructor(series: Series) {
-    this.#points = series.buffer;
-    this.#end = series.bufferEnd;
-    this.#size = series.size;
-  }
-
-  get series(): (number | null)[] {
-    this.#read ??= readPoints(this.#points, this.#end - this.#size, this.#end);
-    return this.#read;
-  }
+function nullable(v: number): number | null {
+  return Number.isNaN(v) ? null : v;
 }
 
 /** One endpoint's stats in one snapshot. */
-export class EndpointSnapshot extends WithSeries implements EndpointStats {
+class EndpointView implements EndpointStats {
+  readonly key: string;
   readonly rate: number | null;
+  readonly observedShare: number | null;
+  readonly windowCount: number;
+  readonly total: number | null;
+  readonly #data: SampleData;
+  readonly #e: number;
+  #series: (number | null)[] | undefined;
 
-  constructor(
-    readonly key: string,
-    series: Series,
-    readonly observedShare: number | null,
-    readonly windowCount: number,
-    readonly total: number | null,
-  ) {
-    super(series);
-    this.rate = series.last();
+  constructor(data: SampleData, e: number, serviceWindow: number) {
+    this.#data = data;
+    this.#e = e;
+    this.key = data.epKeys[e]!;
+    this.rate = readPoint(data.epSeries as ColumnsRef, data.epSlot[e]!, data.sample);
+    this.windowCount = data.epWindow[e]!;
+    this.observedShare = serviceWindow > 0 ? this.windowCount / serviceWindow : null;
+    this.total = nullable(data.epTotal[e]!);
+  }
+
+  get series(): (number | null)[] {
+    const d = this.#data;
+    this.#series ??= readSeries(d.epSeries as ColumnsRef, d.epSlot[this.#e]!, d.sample, d.epSize[this.#e]!);
+    return this.#series;
+  }
+}
+
+/** The endpoints of one service port in one snapshot, by key. */
+class EndpointsView implements ReadonlyMap<string, EndpointStats> {
+  readonly #data: SampleData;
+  readonly #from: number;
+  readonly #to: number;
+  readonly #window: number;
+  #views: (EndpointView | undefined)[] | undefined;
+  #index: Map<string, number> | undefined;
+  #map: Map<string, EndpointStats> | undefined;
+
+  constructor(data: SampleData, g: number) {
+    this.#data = data;
+    this.#from = data.epStart[g]!;
+    this.#to = data.epStart[g + 1]!;
+    this.#window = data.svcWindow[g]!;
+  }
+
+  get size(): number {
+    return this.#to - this.#from;
+  }
+
+  #find(key: string): number {
+    const keys = this.#data.epKeys;
+    if (this.#to - this.#from < SCAN) {
+      for (let e = this.#from; e < this.#to; e++) if (keys[e] === key) return e;
+      return -1;
+    }
+    if (this.#index === undefined) {
+      this.#index = new Map();
+      for (let e = this.#to - 1; e >= this.#from; e--) this.#index.set(keys[e]!, e);
+    }
+    return this.#index.get(key) ?? -1;
+  }
+
+  #view(e: number): EndpointView {
+    this.#views ??= [];
+    const i = e - this.#from;
+    let view = this.#views[i];
+    if (view === undefined) {
+      view = new EndpointView(this.#data, e, this.#window);
+      this.#views[i] = view;
+    }
+    return view;
+  }
+
+  get(key: string): EndpointStats | undefined {
+    const e = this.#find(key);
+    return e < 0 ? undefined : this.#view(e);
+  }
+
+  has(key: string): boolean {
+    return this.#find(key) >= 0;
+  }
+
+  // Iteration goes through a plain Map, made once.
+  #all(): Map<string, EndpointStats> {
+    if (this.#map === undefined) {
+      this.#map = new Map();
+      for (let e = this.#from; e < this.#to; e++) this.#map.set(this.#data.epKeys[e]!, this.#view(e));
+    }
+    return this.#map;
+  }
+
+  forEach(fn: (value: EndpointStats, key: string, map: ReadonlyMap<string, EndpointStats>) => void): void {
+    this.#all().forEach((v, k) => {
+      fn(v, k, this);
+    });
+  }
+
+  entries() {
+    return this.#all().entries();
+  }
+
+  keys() {
+    return this.#all().keys();
+  }
+
+  values() {
+    return this.#all().values();
+  }
+
+  [Symbol.iterator]() {
+    return this.#all()[Symbol.iterator]();
   }
 }
 
 /** One service port's stats in one snapshot. */
-export class ServiceSnapshot extends WithSeries implements ServiceStats {
-  constructor(
-    readonly name: string,
-    readonly rate: number | null,
-    series: Series,
-    readonly windowCount: number,
-    readonly endpoints: ReadonlyMap<string, EndpointStats>,
-  ) {
-    super(series);
+class ServiceView implements ServiceStats {
+  readonly name: string;
+  readonly rate: number | null;
+  readonly windowCount: number;
+  readonly endpoints: ReadonlyMap<string, EndpointStats>;
+  readonly #data: SampleData;
+  readonly #g: number;
+  #series: (number | null)[] | undefined;
+
+  constructor(data: SampleData, g: number) {
+    this.#data = data;
+    this.#g = g;
+    this.name = data.index.names[g]!;
+    this.rate = readPoint(data.svcSeries as ColumnsRef, data.svcSlot[g]!, data.sample);
+    this.windowCount = data.svcWindow[g]!;
+    this.endpoints = new EndpointsView(data, g);
+  }
+
+  get series(): (number | null)[] {
+    const d = this.#data;
+    this.#series ??= readSeries(d.svcSeries as ColumnsRef, d.svcSlot[this.#g]!, d.sample, d.svcSize[this.#g]!);
+    return this.#series;
+  }
+}
+
+/** All service ports of one snapshot, by name, in the order they came. */
+export class ServicesView implements ReadonlyMap<string, ServiceStats> {
+  readonly #data: SampleData;
+  #views: (ServiceView | undefined)[] | undefined;
+  #map: Map<string, ServiceStats> | undefined;
+
+  constructor(data: SampleData) {
+    this.#data = data;
+  }
+
+  get size(): number {
+    return this.#data.groups;
+  }
+
+  #view(g: number): ServiceView {
+    this.#views ??= [];
+    let view = this.#views[g];
+    if (view === undefined) {
+      view = new ServiceView(this.#data, g);
+      this.#views[g] = view;
+    }
+    return view;
+  }
+
+  get(name: string): ServiceStats | undefined {
+    const g = this.#data.index.of(name);
+    return g < 0 ? undefined : this.#view(g);
+  }
+
+  has(name: string): boolean {
+    return this.#data.index.of(name) >= 0;
+  }
+
+  #all(): Map<string, ServiceStats> {
+    if (this.#map === undefined) {
+      this.#map = new Map();
+      const names = this.#data.index.names;
+      for (let g = 0; g < this.#data.groups; g++) this.#map.set(names[g]!, this.#view(g));
+    }
+    return this.#map;
+  }
+
+  forEach(fn: (value: ServiceStats, key: string, map: ReadonlyMap<string, ServiceStats>) => void): void {
+    this.#all().forEach((v, k) => {
+      fn(v, k, this);
+    });
+  }
+
+  entries() {
+    return this.#all().entries();
+  }
+
+  keys() {
+    return this.#all().keys();
+  }
+
+  values() {
+    return this.#all().values();
+  }
+
+  [Symbol.iterator]() {
+    return this.#all()[Symbol.iterator]();
   }
 }
