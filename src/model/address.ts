@@ -56,7 +56,7 @@ function decimalAt(text: string, from: number, to: number, digits: number): numb
 }
 
 /** True for the common DNAT target `a.b.c.d:port` (port 1–65535, not 0.0.0.0), read without allocating. */
-function plainIPv4Target(text: string): boolean {
+export function isPlainIPv4Target(text: string): boolean {
   let from = 0;
   let zero = true;
   for (let part = 0; part < 4; part++) {
@@ -74,7 +74,7 @@ function plainIPv4Target(text: string): boolean {
 /** Reads a `--to-destination` value as one endpoint `ip:port` (`[ip6]:port`); anything else is a problem. */
 export function readDnatTarget(text: string | null): DnatTarget {
   if (text === null) return { problem: "the DNAT rule has no --to-destination" };
-  if (plainIPv4Target(text)) return { address: text };
+  if (isPlainIPv4Target(text)) return { address: text };
   if (text.trim() === "") return { problem: "the DNAT target is empty" };
   let ip: string;
   let port: string | null = null;

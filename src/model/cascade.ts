@@ -1,8 +1,8 @@
 // A service chain's endpoint cascade: statistic jumps in rule order, each taking its share of what is left.
 
 import type { Rule } from "../../grammar/types.ts";
-import { chainRules, type TableIndex } from "./chain-index.ts";
-import { serviceChainKind } from "./chain-kinds.ts";
+import { type ChainEntry, chainRules, type TableIndex } from "./chain-index.ts";
+import { chainKindOf } from "./chain-kinds.ts";
 import { type RuleFacts, ruleFacts } from "./rule-facts.ts";
 
 /** One jump to an endpoint chain. */
@@ -37,17 +37,18 @@ function hasDnat(nat: TableIndex, chain: string): boolean {
 export function isEndpointTarget(nat: TableIndex, target: string | null): target is string {
   if (target === null) return false;
   if (target.startsWith("KUBE-SEP-")) return true;
-  if (target.startsWith("KUBE-MARK-") || serviceChainKind(target) !== null) return false;
+  if (target.startsWith("KUBE-MARK-") || chainKindOf(target) !== null) return false;
   return hasDnat(nat, target);
 }
 
 /** Reads the endpoint jumps of a KUBE-SVC/SVL/XLB chain; affinity `--rcheck` jumps are not endpoints. */
-export function readCascade(nat: TableIndex, chain: string): Cascade {
+export function readCascade(nat: TableIndex, entry: ChainEntry): Cascade {
+  const chain = entry.name;
   const jumps: CascadeJump[] = [];
   let remaining = 1;
   let affinitySeconds: number | null = null;
   let lastConditional = false;
-  for (const rule of chainRules(nat, chain)) {
+  for (const rule of entry.rules) {
     if (!isEndpointTarget(nat, rule.target)) continue;
     const facts = ruleFacts(rule);
     if (facts.rcheck) {

@@ -1,7 +1,7 @@
 // Chains nothing reaches (orphan SEPs) and jumps to chains the dump does not have (dangling jumps).
 
 import { readDnatTarget } from "./address.ts";
-import { chainPresent, type TableIndex } from "./chain-index.ts";
+import type { TableIndex } from "./chain-index.ts";
 import { isSepChain } from "./chain-kinds.ts";
 import { parseComment } from "./comments.ts";
 import { absenceSeverity, type ModelContext } from "./context.ts";
@@ -18,8 +18,12 @@ const NOT_DANGLING = new Set(["KUBE-MARK-DROP", "KUBE-MARK-MASQ"]);
 function sepOrphans(ctx: ModelContext): Finding[] {
   const nat = ctx.nat;
   const out: Finding[] = [];
-  nat.byChain.forEach((rules, chain) => {
-    if (!isSepChain(chain) || nat.jumpsInto.has(chain) || rules.length === 0) return;
+  // entries with rules come first, in the order of each chain's first rule (as orphans are listed)
+  for (const e of nat.chains.values()) {
+    const rules = e.rules;
+    if (rules.length === 0) continue;
+    const chain = e.name;
+    if (e.firstJump !== null || !isSepChain(chain)) continue;
     let name: string | null = null;
     let address: string | null = null;
     for (const rule of rules) {
@@ -39,15 +43,16 @@ function sepOrphans(ctx: ModelContext): Finding[] {
         { service: name, chain, line: rules[0]!.line },
       ),
     );
-  });
+  }
   return out;
 }
 
 function dangling(ctx: ModelContext, index: TableIndex, ownerOf: OwnerOf): Finding[] {
   const out: Finding[] = [];
-  index.jumpsInto.forEach((rules, target) => {
-    if (!target.startsWith("KUBE-") || NOT_DANGLING.has(target) || chainPresent(index, target)) return;
-    const from = rules[0]!;
+  for (const e of index.chains.values()) {
+    const target = e.name;
+    if (e.present || e.firstJump === null || !target.startsWith("KUBE-") || NOT_DANGLING.has(target)) continue;
+    const from = e.firstJump;
     const service = ownerOf(target) ?? ownerOf(from.chain);
     const unknown = service === null ? "" : `, so what ${service} does past it is unknown`;
     const why = ctx.partial
@@ -62,7 +67,7 @@ function dangling(ctx: ModelContext, index: TableIndex, ownerOf: OwnerOf): Findi
         line: from.line,
       }),
     );
-  });
+  }
   return out;
 }
 

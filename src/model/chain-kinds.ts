@@ -13,9 +13,6 @@ const PREFIXES: ReadonlyArray<readonly [string, ChainKind]> = [
   ["KUBE-XLB-", "xlb"],
 ];
 
-// KUBE-EXT-, KUBE-FW-, KUBE-XLB- by their sixth letter (KUBE-SVC-/KUBE-SVL- share theirs)
-const FIRST_LETTER = new Map(PREFIXES.slice(2).map((p) => [p[0].charCodeAt(5), p]));
-
 /** The prefix of each kind, e.g. "KUBE-SVC". */
 export const KIND_PREFIX: Readonly<Record<ChainKind, string>> = {
   svc: "KUBE-SVC",
@@ -25,16 +22,39 @@ export const KIND_PREFIX: Readonly<Record<ChainKind, string>> = {
   xlb: "KUBE-XLB",
 };
 
-/** A service-port chain name split into kind and hash suffix; null for any other name. */
-export function serviceChainKind(name: string | null): { kind: ChainKind; suffix: string } | null {
+/** Which service-port chain a name is (KUBE-SVC-<hash> → "svc"), null for any other name; allocates nothing. */
+export function chainKindOf(name: string | null): ChainKind | null {
   if (name === null || name.length < 10 || !name.startsWith("KUBE-")) return null;
   // KUBE-SVC-, KUBE-SVL-, KUBE-EXT-, KUBE-FW-, KUBE-XLB-: the sixth letter picks the candidate
-  const c = name.charCodeAt(5);
-  const entry = c === 83 ? (name.charCodeAt(7) === 67 ? PREFIXES[0] : PREFIXES[1]) : FIRST_LETTER.get(c);
-  if (entry === undefined) return null;
-  const [prefix, kind] = entry;
-  if (name.startsWith(prefix) && name.length > prefix.length) return { kind, suffix: name.slice(prefix.length) };
-  return null;
+  let entry: readonly [string, ChainKind];
+  switch (name.charCodeAt(5)) {
+    case 83: // S
+      entry = name.charCodeAt(7) === 67 ? PREFIXES[0]! : PREFIXES[1]!;
+      break;
+    case 69: // E
+      entry = PREFIXES[2]!;
+      break;
+    case 70: // F
+      entry = PREFIXES[3]!;
+      break;
+    case 88: // X
+      entry = PREFIXES[4]!;
+      break;
+    default:
+      return null;
+  }
+  const prefix = entry[0];
+  return name.length > prefix.length && name.startsWith(prefix) ? entry[1] : null;
+}
+
+/** The hash suffix of a chain of a kind chainKindOf gave (KUBE-SVC-ABC → ABC). */
+export function kindSuffix(name: string, kind: ChainKind): string {
+  return name.slice(KIND_PREFIX[kind].length + 1);
+}
+
+/** True when a chain of that kind carries the suffix (the same as kindSuffix(name, kind) === suffix). */
+export function hasSuffix(name: string, kind: ChainKind, suffix: string): boolean {
+  return name.length === KIND_PREFIX[kind].length + 1 + suffix.length && name.endsWith(suffix);
 }
 
 /** True for a KUBE-SEP-<hash> chain name. */

@@ -2,7 +2,7 @@
 
 import type { Rule } from "../../grammar/types.ts";
 import { stripHostPrefix } from "./address.ts";
-import type { TableIndex } from "./chain-index.ts";
+import { jumpsTo, type TableIndex } from "./chain-index.ts";
 import { parseComment } from "./comments.ts";
 import { addUnique, type Group, newGroup } from "./group.ts";
 import { portNumber, ruleFacts } from "./rule-facts.ts";
@@ -36,7 +36,7 @@ function add(g: Group, rule: Rule, noLocal: boolean): void {
  */
 export function readDropRules(tables: readonly TableIndex[], byName: Map<string, Group>, out: Group[]): void {
   for (const index of tables) {
-    const rules = index.name === "nat" ? (index.jumpsInto.get("KUBE-MARK-DROP") ?? []) : (index.table?.rules ?? []);
+    const rules = index.name === "nat" ? jumpsTo(index, "KUBE-MARK-DROP") : (index.table?.rules ?? []);
     for (const rule of rules) {
       if (rule.target === null) continue;
       if (!rule.raw.includes(" endpoints") && !rule.raw.includes("health check")) continue;

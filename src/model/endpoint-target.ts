@@ -1,8 +1,8 @@
 // Where an endpoint chain sends connections, and the counters that count them.
 
 import type { Rule } from "../../grammar/types.ts";
-import { readDnatTarget } from "./address.ts";
-import { jumpsTo, ruleIndex, type TableIndex } from "./chain-index.ts";
+import { isPlainIPv4Target, readDnatTarget } from "./address.ts";
+import { entryJumps, ruleIndex, type TableIndex } from "./chain-index.ts";
 import { parseComment } from "./comments.ts";
 import { optionValue } from "./rule-facts.ts";
 import type { CounterSource } from "./types.ts";
@@ -23,8 +23,8 @@ export interface EndpointTarget {
 type Counted = Pick<EndpointTarget, "packets" | "bytes" | "counterSource">;
 const UNCOUNTED: Counted = { packets: null, bytes: null, counterSource: null };
 
-function dnatRule(rules: readonly Rule[] | undefined): Rule | null {
-  if (rules !== undefined) for (const rule of rules) if (rule.target === "DNAT") return rule;
+function dnatRule(rules: readonly Rule[]): Rule | null {
+  for (const rule of rules) if (rule.target === "DNAT") return rule;
   return null;
 }
 
@@ -46,18 +46,24 @@ function counters(nat: TableIndex, rules: readonly Rule[]): Counted {
  * jumps into the chain when that rule has none).
  */
 export function resolveEndpoint(nat: TableIndex, chain: string, jump: Rule): EndpointTarget {
-  const rules = nat.byChain.get(chain);
-  const present = rules !== undefined || nat.declared.has(chain);
-  const dnat = dnatRule(rules);
+  const e = nat.chains.get(chain);
+  const present = e?.present === true;
+  const dnat = e === undefined ? null : dnatRule(e.rules);
   let address: string | null = null;
   let addressSource: EndpointTarget["addressSource"] = null;
   let problem: string | null = null;
   if (dnat !== null) {
-    const t = readDnatTarget(optionValue(dnat, "--to-destination") ?? optionValue(dnat, "--to"));
-    if ("address" in t) {
-      address = t.address;
+    const text = optionValue(dnat, "--to-destination") ?? optionValue(dnat, "--to");
+    if (text !== null && isPlainIPv4Target(text)) {
+      address = text;
       addressSource = "dnat";
-    } else problem = t.problem;
+    } else {
+      const t = readDnatTarget(text);
+      if ("address" in t) {
+        address = t.address;
+        addressSource = "dnat";
+      } else problem = t.problem;
+    }
   } else if (present) {
     problem = `${chain} has no DNAT rule`;
   } else {
@@ -68,19 +74,22 @@ export function resolveEndpoint(nat: TableIndex, chain: string, jump: Rule): End
       addressSource = "comment";
     } else problem = `${chain} is not in the dump and the jump's comment names no address`;
   }
-  let count = UNCOUNTED;
+  let packets: number | null = null;
+  let bytes: number | null = null;
+  let counterSource: CounterSource | null = null;
   if (nat.hasCounters) {
-    count = dnat !== null ? counters(nat, [dnat]) : UNCOUNTED;
-    if (count.counterSource === null) count = counters(nat, jumpsTo(nat, chain));
+    const own = dnat?.counters ?? null;
+    if (own !== null) {
+      packets = own.packets;
+      bytes = own.bytes;
+      counterSource = { table: nat.name, rules: [ruleIndex(nat, dnat!)] };
+    } else {
+      const count = counters(nat, entryJumps(e));
+      packets = count.packets;
+      bytes = count.bytes;
+      counterSource = count.counterSource;
+    }
   }
   // fields written out: a spread here was the costliest line of a 10k-service rebuild
-  return {
-    address,
-    addressSource,
-    problem,
-    chainPresent: present,
-    packets: count.packets,
-    bytes: count.bytes,
-    counterSource: count.counterSource,
-  };
+  return { address, addressSource, problem, chainPresent: present, packets, bytes, counterSource };
 }

@@ -1,11 +1,11 @@
 // A service port's endpoints: the service chain's cascade, with local flags and shares from SVL/XLB.
 
 import { type Cascade, type CascadeJump, readCascade } from "./cascade.ts";
-import { chainPresent, chainRules } from "./chain-index.ts";
+import { type ChainEntry, chainRules } from "./chain-index.ts";
 import { absenceSeverity, type ModelContext } from "./context.ts";
 import { type EndpointTarget, resolveEndpoint } from "./endpoint-target.ts";
 import { finding, percent } from "./findings.ts";
-import type { Group } from "./group.ts";
+import type { GroupChains } from "./group-chains.ts";
 import type { Endpoint, Finding, Severity } from "./types.ts";
 
 /** Endpoints of one service port and what is wrong with them. */
@@ -103,16 +103,16 @@ function addEndpoint(a: Assembly, jump: CascadeJump, inServiceChain: boolean): v
   }
 }
 
-function presentChain(nat: ModelContext["nat"], chain: string | null): string | null {
-  return chain !== null && chainPresent(nat, chain) ? chain : null;
+function present(e: ChainEntry | undefined): ChainEntry | null {
+  return e?.present === true ? e : null;
 }
 
 /** Reads the endpoints of a named group from its SVC (or SVL) chain and its local chain. */
-export function buildEndpoints(ctx: ModelContext, g: Group, name: string): EndpointsResult {
+export function buildEndpoints(ctx: ModelContext, chains: GroupChains, name: string): EndpointsResult {
   const nat = ctx.nat;
-  const svl = presentChain(nat, g.chains.svl);
-  const primaryChain = presentChain(nat, g.chains.svc) ?? svl;
-  const localChain = svl ?? presentChain(nat, g.chains.xlb);
+  const svl = present(chains.svl);
+  const primaryChain = present(chains.svc) ?? svl;
+  const localChain = svl ?? present(chains.xlb);
   const primary = primaryChain !== null ? readCascade(nat, primaryChain) : null;
   const local = localChain === null ? null : localChain === primaryChain ? primary : readCascade(nat, localChain);
   const a: Assembly = {

@@ -2,8 +2,8 @@
 
 import type { Rule } from "../../grammar/types.ts";
 import { stripHostPrefix } from "./address.ts";
-import { chainPresent, chainRules, type TableIndex } from "./chain-index.ts";
-import { type ChainKind, serviceChainKind } from "./chain-kinds.ts";
+import { chainRules, type TableIndex } from "./chain-index.ts";
+import { type ChainKind, chainKindOf, hasSuffix, kindSuffix } from "./chain-kinds.ts";
 import { servicePortHash } from "./chain-names.ts";
 import { type CommentInfo, parseComment } from "./comments.ts";
 import { addUnique, type Group, newGroup } from "./group.ts";
@@ -92,27 +92,29 @@ export function readFrontends(nat: TableIndex): Frontends {
   const conflicts: FrontendConflict[] = [];
   let ipvsLine: number | null = null;
   for (const rule of chainRules(nat, "KUBE-SERVICES")) {
-    const k = serviceChainKind(rule.target);
-    if (k === null) {
+    const target = rule.target;
+    const kind = chainKindOf(target);
+    if (kind === null) {
       if (ipvsLine === null && ruleFacts(rule).matchSet?.startsWith("KUBE-")) ipvsLine = rule.line;
       continue;
     }
-    const g = groupFor(groups, k.suffix, rule.line);
+    const g = groupFor(groups, kindSuffix(target!, kind), rule.line);
     g.hasFrontend = true;
-    g.chains[k.kind] ??= rule.target;
+    g.chains[kind] ??= target;
     const f = ruleFacts(rule);
-    serviceRule(g, rule, f, k.kind);
+    serviceRule(g, rule, f, kind);
     if (f.destination !== null && !f.destinationNegated) {
       const what = `${stripHostPrefix(f.destination)}:${f.dport ?? "*"}/${f.protocol ?? "?"}`;
       claim(seen, conflicts, what, g, rule.line);
     }
   }
   for (const rule of chainRules(nat, "KUBE-NODEPORTS")) {
-    const k = serviceChainKind(rule.target);
-    if (k === null) continue;
-    const g = groupFor(groups, k.suffix, rule.line);
+    const target = rule.target;
+    const kind = chainKindOf(target);
+    if (kind === null) continue;
+    const g = groupFor(groups, kindSuffix(target!, kind), rule.line);
     g.hasFrontend = true;
-    g.chains[k.kind] ??= rule.target;
+    g.chains[kind] ??= target;
     const f = ruleFacts(rule);
     nodePortRule(g, f);
     if (f.dport !== null) claim(seen, conflicts, `node port ${f.dport}/${f.protocol ?? "?"}`, g, rule.line);
@@ -120,37 +122,36 @@ export function readFrontends(nat: TableIndex): Frontends {
   return { groups, ipvsLine, conflicts };
 }
 
-// Chains that jump to other chains of the same port (SVC/SVL jump only to endpoints).
-const LINKING_KINDS: readonly ChainKind[] = ["ext", "fw", "xlb"];
+// Sets the group's chains that a chain of the same port (KUBE-EXT/FW/XLB) jumps to; SVC/SVL jump only to endpoints.
+function attachLinked(g: Group, rules: readonly Rule[]): void {
+  const suffix = g.suffix!;
+  for (const rule of rules) {
+    const target = rule.target;
+    const kind = chainKindOf(target);
+    if (kind !== null && g.chains[kind] === null && hasSuffix(target!, kind, suffix)) g.chains[kind] = target;
+  }
+}
 
-/** Adds the service chains the dump holds (by suffix) and the ones the groups' chains jump to. */
+/**
+ * Adds the service chains the dump holds (by suffix) and the ones the groups' chains jump to. A chain with rules
+ * makes a group for its suffix; a chain only declared joins one that exists.
+ */
 export function attachChains(nat: TableIndex, groups: Map<string, Group>): void {
-  for (const [chain, rules] of nat.byChain) {
-    const k = serviceChainKind(chain);
-    if (k === null) continue;
-    let g = groups.get(k.suffix);
-    if (!g) {
-      g = newGroup(k.suffix, k.suffix, rules[0]!.line);
-      groups.set(k.suffix, g);
-    }
-    g.chains[k.kind] ??= chain;
-  }
-  for (const chain of nat.declared) {
-    const k = serviceChainKind(chain);
-    if (k !== null) {
-      const g = groups.get(k.suffix);
-      if (g) g.chains[k.kind] ??= chain;
-    }
-  }
-  for (const g of groups.values()) {
-    for (const kind of LINKING_KINDS) {
-      const chain = g.chains[kind];
-      if (chain === null || !chainPresent(nat, chain)) continue;
-      for (const rule of chainRules(nat, chain)) {
-        const t = serviceChainKind(rule.target);
-        if (t !== null && t.suffix === g.suffix) g.chains[t.kind] ??= rule.target;
+  // entries: chains with rules first, then chains only declared, then names only jumped to
+  for (const e of nat.chains.values()) {
+    if (!e.present) continue;
+    const kind = chainKindOf(e.name);
+    if (kind === null) continue;
+    const suffix = kindSuffix(e.name, kind);
+    let g = groups.get(suffix);
+    if (e.rules.length > 0) {
+      if (!g) {
+        g = newGroup(suffix, suffix, e.rules[0]!.line);
+        groups.set(suffix, g);
       }
-    }
+      g.chains[kind] ??= e.name;
+      if (kind === "ext" || kind === "fw" || kind === "xlb") attachLinked(g, e.rules);
+    } else if (g) g.chains[kind] ??= e.name;
   }
 }
 
@@ -158,17 +159,21 @@ export function attachChains(nat: TableIndex, groups: Map<string, Group>): void 
 export function attachByHash(nat: TableIndex, bySuffix: ReadonlyMap<string, Group>, nameOnly: readonly Group[]): void {
   if (nameOnly.length === 0) return;
   const loose = new Map<string, string[]>();
-  for (const chain of nat.declared) {
-    const k = serviceChainKind(chain);
-    if (k !== null && !bySuffix.has(k.suffix)) loose.set(k.suffix, [...(loose.get(k.suffix) ?? []), chain]);
+  for (const e of nat.chains.values()) {
+    // a chain with rules has a group of its own already
+    if (!e.declared || e.rules.length > 0) continue;
+    const kind = chainKindOf(e.name);
+    if (kind === null) continue;
+    const suffix = kindSuffix(e.name, kind);
+    if (bySuffix.has(suffix)) continue;
+    const list = loose.get(suffix);
+    if (list) list.push(e.name);
+    else loose.set(suffix, [e.name]);
   }
   if (loose.size === 0) return;
   for (const g of nameOnly) {
     if (g.written === null) continue;
     const chains = loose.get(servicePortHash(g.written, g.protocol ?? "tcp"));
-    for (const chain of chains ?? []) {
-      const k = serviceChainKind(chain)!;
-      g.chains[k.kind] ??= chain;
-    }
+    for (const chain of chains ?? []) g.chains[chainKindOf(chain)!] ??= chain;
   }
 }

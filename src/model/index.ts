@@ -3,7 +3,7 @@
 import type { ParsedDump, Table } from "../../grammar/types.ts";
 import { chainFindings } from "./chain-findings.ts";
 import { indexTable } from "./chain-index.ts";
-import { serviceChainKind } from "./chain-kinds.ts";
+import { chainKindOf, kindSuffix } from "./chain-kinds.ts";
 import { conflictFindings } from "./conflicts.ts";
 import type { ModelContext } from "./context.ts";
 import { readDropRules } from "./drop-rules.ts";
@@ -61,8 +61,8 @@ export function buildTopology(dump: ParsedDump): Topology {
 
   const bySuffix = fronts.groups;
   const ownerOf = (chain: string): string | null => {
-    const k = serviceChainKind(chain);
-    return k === null ? null : (bySuffix.get(k.suffix)?.name ?? null);
+    const kind = chainKindOf(chain);
+    return kind === null ? null : (bySuffix.get(kindSuffix(chain, kind))?.name ?? null);
   };
   const loose: Finding[] = [];
   for (const f of [...chainFindings(ctx, [nat, filter], ownerOf), ...conflictFindings(fronts.conflicts, bySuffix)]) {

@@ -1,21 +1,22 @@
 // One Service from what was gathered about its port: frontends, chains, endpoints, findings.
 
 import { stripHostPrefix } from "./address.ts";
-import { chainPresent, chainRules, type TableIndex } from "./chain-index.ts";
+import type { ChainEntry } from "./chain-index.ts";
 import { CHAIN_KINDS } from "./chain-kinds.ts";
 import { namespaceOf } from "./comments.ts";
 import { absenceSeverity, type ModelContext } from "./context.ts";
 import { buildEndpoints } from "./endpoints.ts";
 import { finding } from "./findings.ts";
 import type { DropMark, Group } from "./group.ts";
+import { type GroupChains, groupChains } from "./group-chains.ts";
 import { ruleFacts } from "./rule-facts.ts";
 import type { Finding, Service, ServiceType } from "./types.ts";
 
 // Allowed sources of a KUBE-FW chain, without the implicit `-s <LB IP>` allows kube-proxy adds.
-function sourceRanges(nat: TableIndex, fw: string | null, lbIPs: readonly string[]): string[] {
-  if (fw === null) return [];
+function sourceRanges(fw: ChainEntry | undefined, lbIPs: readonly string[]): string[] {
+  if (fw === undefined || fw.rules.length === 0) return [];
   const out: string[] = [];
-  for (const rule of chainRules(nat, fw)) {
+  for (const rule of fw.rules) {
     if (rule.target === null || rule.target.startsWith("KUBE-MARK-")) continue;
     const f = ruleFacts(rule);
     if (f.source === null || f.sourceNegated) continue;
@@ -58,13 +59,14 @@ function dropFindings(name: string, marks: readonly DropMark[], noLocal: boolean
   return out;
 }
 
-function chainFindings(ctx: ModelContext, g: Group, name: string): Finding[] {
+function chainFindings(ctx: ModelContext, chains: GroupChains, name: string): Finding[] {
   const out: Finding[] = [];
   for (const kind of CHAIN_KINDS) {
-    const chain = g.chains[kind];
-    if (chain === null || !chainPresent(ctx.nat, chain)) continue;
-    const rules = chainRules(ctx.nat, chain);
-    if (rules.length > 0 && !ctx.nat.jumpsInto.has(chain)) {
+    const e = chains[kind];
+    if (e === undefined || !e.present) continue;
+    const rules = e.rules;
+    const chain = e.name;
+    if (rules.length > 0 && e.firstJump === null) {
       out.push(
         finding(
           "orphan-chain",
@@ -81,8 +83,9 @@ function chainFindings(ctx: ModelContext, g: Group, name: string): Finding[] {
 /** Builds the Service for one named group. */
 export function buildService(ctx: ModelContext, g: Group): Service {
   const name = g.name ?? g.key;
-  const eps = buildEndpoints(ctx, g, name);
-  const incomplete = CHAIN_KINDS.some((k) => g.chains[k] !== null && !chainPresent(ctx.nat, g.chains[k]!));
+  const chains = groupChains(ctx.nat, g);
+  const eps = buildEndpoints(ctx, chains, name);
+  const incomplete = CHAIN_KINDS.some((k) => g.chains[k] !== null && chains[k]?.present !== true);
   const findings: Finding[] = [
     ...dropFindings(name, g.noEndpoints, false),
     ...dropFindings(name, g.noLocalEndpoints, true),
@@ -111,7 +114,7 @@ export function buildService(ctx: ModelContext, g: Group): Service {
       );
     }
   }
-  findings.push(...eps.findings, ...chainFindings(ctx, g, name), ...g.notes);
+  findings.push(...eps.findings, ...chainFindings(ctx, chains, name), ...g.notes);
   if (g.nameSource === "hash") {
     findings.push(
       finding("name-recovered", "info", `No comment names ${name}: the name was recovered from the chain hash.`, where),
@@ -126,7 +129,7 @@ export function buildService(ctx: ModelContext, g: Group): Service {
       ),
     );
   }
-  const ranges = sourceRanges(ctx.nat, g.chains.fw, g.loadBalancerIPs);
+  const ranges = sourceRanges(chains.fw, g.loadBalancerIPs);
   if (ranges.length > 0) {
     findings.push(
       finding(
