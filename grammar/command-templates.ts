@@ -73,7 +73,6 @@ interface Template {
 export interface CompactRead {
   chain: string;
   target: string | null;
-  goto: boolean;
   shape: OptionShape;
   values: (string | null)[];
 }
@@ -273,7 +272,7 @@ function templateOf(buf: WordBuffer, text: string, read: ChevrotainRead): Templa
     chainShared: false,
     types: buf.type.slice(0, buf.count),
     slotOfWord,
-    shape: compact ? { names: slots.map((x) => x.name), negated: slots.map((x) => x.negated) } : null,
+    shape: compact ? { names: slots.map((x) => x.name), negated: slots.map((x) => x.negated), goto } : null,
     noValues: slots.map(() => null),
   };
 }
@@ -394,8 +393,7 @@ export class CommandTemplates {
   private readonly compactRead: CompactRead = {
     chain: "",
     target: null,
-    goto: false,
-    shape: { names: [], negated: [] },
+    shape: { names: [], negated: [], goto: false },
     values: [],
   };
   private lastChain = "";
@@ -431,7 +429,6 @@ export class CommandTemplates {
     const out = this.compactRead;
     out.chain = this.lastChain;
     out.target = template.targetSlot < 0 ? null : values[template.targetSlot]!;
-    out.goto = template.goto;
     out.shape = template.shape!;
     out.values = values;
     return out;

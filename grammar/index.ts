@@ -163,7 +163,6 @@ function readPlainRule(
       raw,
       counters,
       compact.target,
-      compact.goto,
       compact.shape,
       compact.values,
     );

@@ -53,7 +53,16 @@ describe("trace text output", () => {
       tables: parsed.tables.map((t) => ({
         ...t,
         rules: t.rules.map((rule) =>
-          rule.chain === "KUBE-SERVICES" ? { ...rule, raw: `${rule.raw} \x1b[31mred\x1b[0m` } : rule,
+          rule.chain === "KUBE-SERVICES"
+            ? // a plain copy: a spread would drop the getters (options, verb, goto) of a CompactRule
+              {
+                ...rule,
+                options: rule.options,
+                verb: rule.verb,
+                goto: rule.goto,
+                raw: `${rule.raw} \x1b[31mred\x1b[0m`,
+              }
+            : rule,
         ),
       })),
     };
