@@ -7,8 +7,12 @@ interface TableState {
   readonly line: number;
   readonly chains: Map<string, ChainDecl>;
   readonly rules: Rule[];
-  /** The same rules by chain. */
+  /** The same rules by chain, for the runs closed so far (a list is made when its chain's run ends). */
   readonly byChain: Map<string, Rule[]>;
+  /** The chain whose rules are being added: rules[runStart…] belong to it, after `runPrior` (earlier runs). */
+  runChain: string | null;
+  runStart: number;
+  runPrior: readonly Rule[] | undefined;
   readonly deletedChains: string[];
   readonly flushedChains: string[];
   /** Rule keys of chains longer than SHORT_CHAIN, by chain (an exact duplicate has the same chain). */
@@ -30,8 +34,6 @@ export class DumpBuilder {
   duplicateRules = 0;
   // the chain of the last rule added: rules mostly come chain by chain, so maps are read once per run of a chain
   private lastTable: TableState | null = null;
-  private lastChain: string | null = null;
-  private lastList: Rule[] | null = null;
 
   /** The table of the open `*table` section, or null between sections. */
   get current(): string | null {
@@ -68,46 +70,24 @@ export class DumpBuilder {
   /** Adds a rule; returns the line of the first copy when it is an exact duplicate (then it is not added). */
   addRule(rule: Rule, key: string): number | null {
     let state = this.lastTable;
-    if (state === null || state.name !== rule.table) state = this.table(rule.table, rule.line);
-    if (state !== this.lastTable || rule.chain !== this.lastChain) {
-      let list = state.byChain.get(rule.chain);
-      if (list === undefined) {
-        list = [];
-        state.byChain.set(rule.chain, list);
-      }
+    if (state === null || state.name !== rule.table) {
+      state = this.table(rule.table, rule.line);
       this.lastTable = state;
-      this.lastChain = rule.chain;
-      this.lastList = list;
     }
-    const list = this.lastList!;
-    const first = this.firstCopy(state, list, rule.chain, key, rule.line);
+    // iptables-save writes a chain's rules in one run: its list is made once, at the size it ends up
+    if (rule.chain !== state.runChain) {
+      closeRun(state);
+      state.runChain = rule.chain;
+      state.runStart = state.rules.length;
+      state.runPrior = state.byChain.get(rule.chain);
+    }
+    const first = firstCopy(state, key, rule.line);
     if (first !== null) {
       this.duplicateRules++;
       return first;
     }
     if (key !== rule.raw) state.oddKeys.set(rule, key);
     state.rules.push(rule);
-    list.push(rule);
-    return null;
-  }
-
-  // The line of an earlier rule of the chain with this key, or null (then `line` is recorded for it).
-  private firstCopy(state: TableState, list: readonly Rule[], chain: string, key: string, line: number): number | null {
-    const odd = state.oddKeys;
-    const keyOf = (r: Rule): string => (odd.size === 0 ? r.raw : (odd.get(r) ?? r.raw));
-    if (list.length < SHORT_CHAIN) {
-      for (const r of list) if (keyOf(r) === key) return r.line;
-      return null;
-    }
-    let map = state.keyMaps.get(chain);
-    if (map === undefined) {
-      map = new Map();
-      for (const r of list) map.set(keyOf(r), r.line);
-      state.keyMaps.set(chain, map);
-    }
-    const first = map.get(key);
-    if (first !== undefined) return first;
-    map.set(key, line);
     return null;
   }
 
@@ -121,7 +101,7 @@ export class DumpBuilder {
         line: t.line,
         chains: t.chains,
         rules: t.rules,
-        byChain: exactLists(t.byChain),
+        byChain: closeRun(t),
         deletedChains: t.deletedChains,
         flushedChains: t.flushedChains,
         committed: t.headerSeen && !t.missingCommit,
@@ -140,6 +120,9 @@ export class DumpBuilder {
         chains: new Map(),
         rules: [],
         byChain: new Map(),
+        runChain: null,
+        runStart: 0,
+        runPrior: undefined,
         deletedChains: [],
         flushedChains: [],
         keyMaps: new Map(),
@@ -154,10 +137,44 @@ export class DumpBuilder {
   }
 }
 
-// Lists grown by push keep room for 17 rules; most chains hold 1–4. Exact copies keep only what is used.
-function exactLists(byChain: Map<string, Rule[]>): Map<string, Rule[]> {
-  for (const [chain, list] of byChain) if (list.length < 16) byChain.set(chain, list.slice());
-  return byChain;
+// Ends the current run of a chain: its rules become (or extend) the chain's list, sized exactly.
+function closeRun(state: TableState): Map<string, Rule[]> {
+  const chain = state.runChain;
+  if (chain !== null && state.rules.length > state.runStart) {
+    const run = state.rules.slice(state.runStart);
+    state.byChain.set(chain, state.runPrior === undefined ? run : state.runPrior.concat(run));
+  }
+  state.runChain = null;
+  state.runPrior = undefined;
+  return state.byChain;
+}
+
+function keyOf(state: TableState, rule: Rule): string {
+  return state.oddKeys.size === 0 ? rule.raw : (state.oddKeys.get(rule) ?? rule.raw);
+}
+
+// The line of an earlier rule of the current chain with this key, or null (then `line` is recorded for it).
+function firstCopy(state: TableState, key: string, line: number): number | null {
+  const prior = state.runPrior;
+  const rules = state.rules;
+  const count = (prior?.length ?? 0) + rules.length - state.runStart;
+  if (count < SHORT_CHAIN) {
+    if (prior !== undefined) for (const r of prior) if (keyOf(state, r) === key) return r.line;
+    for (let i = state.runStart; i < rules.length; i++) if (keyOf(state, rules[i]!) === key) return rules[i]!.line;
+    return null;
+  }
+  const chain = state.runChain!;
+  let map = state.keyMaps.get(chain);
+  if (map === undefined) {
+    map = new Map();
+    if (prior !== undefined) for (const r of prior) map.set(keyOf(state, r), r.line);
+    for (let i = state.runStart; i < rules.length; i++) map.set(keyOf(state, rules[i]!), rules[i]!.line);
+    state.keyMaps.set(chain, map);
+  }
+  const first = map.get(key);
+  if (first !== undefined) return first;
+  map.set(key, line);
+  return null;
 }
 
 /** Counters of a built-in chain's policy, or null for user chains (their `[0:0]` means nothing). */
