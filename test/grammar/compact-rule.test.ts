@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { CompactRule, parseDump, type Rule } from "../../grammar/index.ts";
 import { chevrotainRead } from "../../grammar/to-rules.ts";
@@ -51,6 +52,23 @@ describe("compact rules (the iptables-save fast path)", () => {
     const comments = rules.map((r) => r.options.find((o) => o.name === "--comment")?.values[0]);
     expect(comments).toEqual(["ns/a:p", "ns/a:p", 'say "hi" \\', 'ends in \\"']);
     expect(rules.map((r) => r.target)).toEqual(["KUBE-SEP-A", "KUBE-SEP-B", "KUBE-SEP-C", "KUBE-SEP-D"]);
+  });
+
+  it("takes only lines chevrotain reads the same way, whatever the values (property)", () => {
+    const printable = fc.string({ unit: fc.constantFrom(..." !\"#-./09:AZaz\\_~'"), maxLength: 10 });
+    const word = fc.oneof(printable, fc.constantFrom("-x", "--dport", "-1", "--5", "-a=b", "!x", '"q', 'a"b', "-"));
+    const line = fc
+      .tuple(printable, word, fc.constantFrom(" ", "  "))
+      .map(([comment, value, gap]) => `[1:60] -A KUBE-X -m comment --comment "${comment}"${gap}-d ${value} -j RETURN`);
+    fc.assert(
+      fc.property(fc.array(line, { maxLength: 6 }), (lines) => {
+        const first = '[1:60] -A KUBE-X -m comment --comment "seed" -d 10.0.0.1 -j RETURN';
+        const dump = parseDump(["*nat", first, first.replace("10.0.0.1", "10.0.0.2"), ...lines, "COMMIT"].join("\n"));
+        const rules = dump.tables[0]?.rules ?? [];
+        expect(checkAgainstChevrotain(rules)).toBeGreaterThanOrEqual(1);
+      }),
+      { numRuns: 500 },
+    );
   });
 
   it("builds options once and hands out the same objects afterwards", () => {
