@@ -8,7 +8,7 @@ import { mergeFamilies } from "../model/merge-families.ts";
 import type { Topology } from "../model/types.ts";
 import type { DumpRead } from "../source/types.ts";
 import { createStats } from "../stats/index.ts";
-import type { StatsEngine, StatsSnapshot } from "../stats/types.ts";
+import type { Sample, StatsEngine, StatsSnapshot } from "../stats/types.ts";
 import { DumpSkeleton } from "./dump-skeleton.ts";
 import { CounterPlan } from "./warm-topology.ts";
 
@@ -36,6 +36,8 @@ class FamilyState {
   private plan: CounterPlan | null = null;
   /** The topology of the last dump (full rebuild or warm tick). */
   private last: Topology | null = null;
+  /** After a warm tick: the topology before it and every endpoint's packets (stats' Sample.counters). */
+  counters: Sample["counters"];
 
   constructor(private readonly counts: { full: number; counters: number }) {}
 
@@ -43,10 +45,13 @@ class FamilyState {
     const values = this.plan !== null && this.last !== null ? (this.skeleton?.match(text) ?? null) : null;
     if (values !== null && this.plan !== null && this.last !== null) {
       this.counts.counters++;
-      this.last = this.plan.refresh(this.last, values);
+      const since = this.last;
+      this.last = this.plan.refresh(since, values);
+      this.counters = { since, packets: this.plan.packets };
       return this.last;
     }
     this.counts.full++;
+    this.counters = undefined;
     // let the old dump's state go before parsing the new one
     this.skeleton = null;
     this.plan = null;
@@ -76,7 +81,11 @@ export class Pipeline {
   /** Runs one read through grammar, model and stats. */
   ingest(read: DumpRead): Processed {
     const v4 = this.v4.topology(read.text);
-    const topology = read.text6 === undefined ? v4 : mergeFamilies(v4, this.v6.topology(read.text6));
+    if (read.text6 === undefined) {
+      const stats = this.stats.add({ takenAt: read.takenAt, topology: v4, counters: this.v4.counters });
+      return { read, topology: v4, stats };
+    }
+    const topology = mergeFamilies(v4, this.v6.topology(read.text6));
     const stats = this.stats.add({ takenAt: read.takenAt, topology });
     return { read, topology, stats };
   }

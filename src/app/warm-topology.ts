@@ -58,11 +58,14 @@ export class CounterPlan {
   /** A cut of the skeleton (≥ 0), or -(f + 1) for fixed counters f (written in the rule, not in a cut). */
   private readonly refs: Int32Array;
   private readonly fixed: Float64Array;
+  /** Each endpoint's packets after the last refresh (NaN for null), in the plan's order: see stats Sample.counters. */
+  readonly packets: Float64Array;
 
   private constructor(start: Int32Array, refs: Int32Array, fixed: Float64Array) {
     this.start = start;
     this.refs = refs;
     this.fixed = fixed;
+    this.packets = new Float64Array(start.length - 1);
   }
 
   /** The plan for `topology` = buildTopology(dump); null when an endpoint's counters cannot be traced to rules. */
@@ -100,9 +103,9 @@ export class CounterPlan {
    * DumpSkeleton.match gives them); unchanged services are the same objects.
    */
   refresh(last: Topology, values: Float64Array): Topology {
-    const { start, refs, fixed } = this;
+    const { start, refs, fixed, packets: out } = this;
     const services = last.services;
-    let out: Service[] | null = null;
+    let changed: Service[] | null = null;
     let k = 0;
     for (let s = 0; s < services.length; s++) {
       const service = services[s]!;
@@ -113,7 +116,7 @@ export class CounterPlan {
         const a = start[k]!;
         const b = start[k + 1]!;
         if (a === b) {
-          endpoints?.push(e);
+          out[k] = e.packets ?? Number.NaN;
           continue;
         }
         // summed from 0 in rule order, as the model sums them, so the doubles come out the same
@@ -126,22 +129,19 @@ export class CounterPlan {
           packets += from[at]!;
           bytes += from[at + 1]!;
         }
-        if (packets === e.packets && bytes === e.bytes) {
-          endpoints?.push(e);
-          continue;
-        }
-        endpoints ??= list.slice(0, i);
-        endpoints.push(withCounts(e, packets, bytes));
+        out[k] = packets;
+        if (packets === e.packets && bytes === e.bytes) continue;
+        endpoints ??= list.slice();
+        endpoints[i] = withCounts(e, packets, bytes);
       }
-      if (endpoints !== null) {
-        out ??= services.slice(0, s);
-        out.push(withEndpoints(service, endpoints));
-      } else out?.push(service);
+      if (endpoints === null) continue;
+      changed ??= services.slice();
+      changed[s] = withEndpoints(service, endpoints);
     }
-    if (out === null) return last;
+    if (changed === null) return last;
     const topology: Required<Topology> = {
       input: last.input,
-      services: out,
+      services: changed,
       findings: last.findings,
       diagnostics: last.diagnostics,
       era: last.era,

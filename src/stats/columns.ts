@@ -61,9 +61,9 @@ export class SeriesColumns {
     this.born[slot] = sample;
   }
 
-  /** How many points slot `slot` has at sample `sample`. */
-  size(slot: number, sample: number): number {
-    return Math.min(this.length, sample - this.born[slot]! + 1);
+  /** The sample of slot `slot`'s first point. */
+  bornOf(slot: number): number {
+    return this.born[slot]!;
   }
 
   /** Stores `column` as sample `sample` (one after the last commit) and returns where to read it. */

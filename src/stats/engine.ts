@@ -1,13 +1,17 @@
 // The stats engine: per-endpoint and per-service rate series keyed by stable ids. State lives in typed arrays
-// indexed by slot (slots.ts), series in shared column buffers (columns.ts); a sample costs a pass over its
-// endpoints and a few flat arrays, and snapshots make their per-key objects only when asked (snapshot.ts).
+// indexed by slot (slots.ts, endpoint-states.ts), series in shared column buffers (columns.ts); a sample costs a
+// pass over its endpoints and a few flat arrays, and snapshots make their per-key objects only when asked
+// (snapshot.ts). A sample that only brings new counters for the last sample's topology (Sample.counters) is
+// stepped from the last sample's layout without reading a service or endpoint object.
 
 import { endpointKey } from "../model/keys.ts";
-import type { Service } from "../model/types.ts";
+import type { Service, Topology } from "../model/types.ts";
 import { SeriesColumns } from "./columns.ts";
-import { counterDelta, ratePerSecond } from "./rates.ts";
-import { SampleData } from "./sample-data.ts";
-import { grownColumns, grownFloat, grownInt, KeySlots } from "./slots.ts";
+import { EndpointStates } from "./endpoint-states.ts";
+import { type Layout, LayoutBuilder } from "./layout.ts";
+import type { SampleData } from "./sample-data.ts";
+import { groupByName, type Shape, sameShape, shapeOf } from "./shape.ts";
+import { grownInt, KeySlots } from "./slots.ts";
 import { ServicesView } from "./snapshot.ts";
 import type { Sample, StatsEngine, StatsSnapshot } from "./types.ts";
 
@@ -29,35 +33,30 @@ export function createStats(options: StatsOptions = {}): CountingStatsEngine {
   return {
     add: (sample) => engine.add(sample),
     snapshot: () => engine.current,
-    tracked: () => ({ endpoints: engine.endpoints.size, services: engine.services.size }),
+    tracked: () => ({ endpoints: engine.endpoints.keys.size, services: engine.services.size }),
   };
 }
 
-type Shape = (string | number | null)[];
+/** This sample's window counts and totals, written as it is stepped. */
+interface Values {
+  readonly svcWindow: Float64Array;
+  readonly epWindow: Float64Array;
+  readonly epTotal: Float64Array;
+}
+
+function checkLength(n: number): void {
+  if (!Number.isInteger(n) || n < 1) throw new RangeError("buffer length must be a positive integer");
+}
 
 class Engine {
-  readonly endpoints = new KeySlots();
+  readonly endpoints: EndpointStates;
   readonly services = new KeySlots();
   current: StatsSnapshot = { takenAt: null, elapsed: null, samples: 0, services: new Map() };
   private samples = 0;
   private lastTakenAt: number | null = null;
-  private data: SampleData | null = null;
-
-  // per endpoint slot
-  private readonly epSeries: SeriesColumns;
-  /** Index of the last sample the key was in (-1: never). */
-  private epSeen = new Int32Array(16);
-  /** Packets as last read, NaN for null. */
-  private epTotal = new Float64Array(16);
-  private epAt = new Float64Array(16);
-  /**
-   * Connections counted per sample over the window (gaps count 0), and their sum: a column per sample position
-   * (sample % window) of one value per slot, so a sample writes one column front to back.
-   */
-  private deltas: Float64Array<ArrayBuffer>;
-  private ringSize = new Int32Array(16);
-  private windowSum = new Float64Array(16);
-
+  /** The last sample's layout and topology. */
+  private layout: Layout | null = null;
+  private topology: Topology | null = null;
   /** Names of the last list of services found sorted by name (a list with the same names is sorted too). */
   private sortedNames: readonly string[] = [];
 
@@ -69,141 +68,159 @@ class Engine {
 
   constructor(
     private readonly seriesLength: number,
-    private readonly window: number,
+    window: number,
   ) {
-    if (!Number.isInteger(window) || window < 1) throw new RangeError("buffer length must be a positive integer");
-    if (!Number.isInteger(seriesLength) || seriesLength < 1)
-      throw new RangeError("buffer length must be a positive integer");
-    this.epSeries = new SeriesColumns(seriesLength);
+    checkLength(seriesLength);
+    checkLength(window);
+    this.endpoints = new EndpointStates(seriesLength, window);
     this.svcSeries = new SeriesColumns(seriesLength);
-    this.deltas = new Float64Array(16 * window);
   }
 
   add(sample: Sample): StatsSnapshot {
     const s = ++this.samples;
-    const { takenAt } = sample;
+    const { takenAt, topology, counters } = sample;
     const elapsed = this.lastTakenAt === null ? null : (takenAt - this.lastTakenAt) / 1000;
     this.lastTakenAt = takenAt;
 
-    const list = sample.topology.services;
-    let endpoints = 0;
-    for (let i = 0; i < list.length; i++) endpoints += list[i]!.endpoints.length;
-    const data = new SampleData(s, list.length, endpoints, this.data);
-    if (this.sortedByName(list)) {
-      // groups are runs (dual-stack topologies can name one service port twice)
-      for (let i = 0; i < list.length; ) {
-        const name = list[i]!.name;
-        let j = i + 1;
-        while (j < list.length && list[j]!.name === name) j++;
-        this.stepService(data, name, list, i, j, takenAt);
-        i = j;
-      }
-    } else {
-      for (const [name, group] of groupByName(list)) this.stepService(data, name, group, 0, group.length, takenAt);
-    }
-    this.absentEndpoints(s);
+    let layout = this.layout;
+    let values: Values;
+    if (
+      counters !== undefined &&
+      layout !== null &&
+      counters.since === this.topology &&
+      counters.packets.length === layout.topoEndpoints
+    )
+      values = this.stepCounters(layout, counters.packets, takenAt);
+    else [layout, values] = this.stepTopology(topology.services, takenAt);
+    this.endpoints.absent(s);
     this.absentServices(s);
-    data.finish(this.svcSeries.commit(s), this.epSeries.commit(s));
-    this.data = data;
+    const data: SampleData = {
+      layout,
+      sample: s,
+      length: this.seriesLength,
+      ...values,
+      svcSeries: this.svcSeries.commit(s),
+      epSeries: this.endpoints.series.commit(s),
+    };
+    this.layout = layout;
+    this.topology = topology;
     this.current = { takenAt, elapsed, samples: s, services: new ServicesView(data) };
     return this.current;
   }
 
-  // One service port: the services list[from, to) named `name`.
+  // A sample of the last sample's topology with new packets: every key is where it was, nothing was rewritten.
+  private stepCounters(layout: Layout, packets: Float64Array, takenAt: number): Values {
+    const s = this.samples;
+    const eps = this.endpoints;
+    const { svcSlot, epStart, epSlot, epTopo } = layout;
+    const values = newValues(layout.groups, layout.endpoints);
+    for (let g = 0; g < layout.groups; g++) {
+      this.svcSeen[svcSlot[g]!] = s;
+      let rate = 0;
+      let counted = 0;
+      let gap = false;
+      let windowCount = 0;
+      for (let e = epStart[g]!; e < epStart[g + 1]!; e++) {
+        const ep = epSlot[e]!;
+        const p = packets[epTopo[e]!]!;
+        const r = eps.step(ep, p, false, takenAt, s);
+        const w = eps.windowSum[ep]!;
+        windowCount += w;
+        values.epWindow[e] = w;
+        values.epTotal[e] = p;
+        if (Number.isNaN(p)) continue;
+        counted++;
+        if (Number.isNaN(r)) gap = true;
+        else rate += r;
+      }
+      this.svcSeries.column[svcSlot[g]!] = gap || counted === 0 ? Number.NaN : rate;
+      values.svcWindow[g] = windowCount;
+    }
+    return values;
+  }
+
+  // Any sample: service ports are runs of the list sorted by name (dual-stack topologies can name one twice).
+  private stepTopology(list: readonly Service[], takenAt: number): [Layout, Values] {
+    const offsets = new Int32Array(list.length);
+    let endpoints = 0;
+    for (let i = 0; i < list.length; i++) {
+      offsets[i] = endpoints;
+      endpoints += list[i]!.endpoints.length;
+    }
+    const builder = new LayoutBuilder(list.length, endpoints, this.layout);
+    const values = newValues(list.length, endpoints);
+    const step = (name: string, members: readonly number[] | null, from: number, to: number) =>
+      this.stepService(builder, values, name, list, offsets, members, from, to, takenAt);
+    if (this.sortedByName(list)) {
+      for (let i = 0; i < list.length; ) {
+        const name = list[i]!.name;
+        let j = i + 1;
+        while (j < list.length && list[j]!.name === name) j++;
+        step(name, null, i, j);
+        i = j;
+      }
+    } else for (const [name, members] of groupByName(list)) step(name, members, 0, members.length);
+    return [builder.build(), values];
+  }
+
+  // One service port: the services list[members[m]] (list[m] without members) for m in [from, to).
   private stepService(
-    data: SampleData,
+    builder: LayoutBuilder,
+    values: Values,
     name: string,
     list: readonly Service[],
+    offsets: Int32Array,
+    members: readonly number[] | null,
     from: number,
     to: number,
     takenAt: number,
   ): void {
     const s = this.samples;
-    // the last sample's service port at this place, and its endpoints: their slots, if the keys still match
-    const last = this.data;
-    const g = data.groups;
-    const lastHere = last !== null && g < last.groups && last.index.names[g] === name;
+    const eps = this.endpoints;
+    // the last sample's service port at this place: its slots are tried first
+    const last = this.layout;
+    const g = builder.groups;
+    const lastHere = last !== null && g < last.groups && last.names.names[g] === name;
     let slot = lastHere ? last.svcSlot[g]! : -1;
     if (slot < 0 || this.services.keys[slot] !== name) slot = this.services.slotOf(name);
     if (slot < 0) slot = this.newService(name, s);
     let lastEp = lastHere ? last.epStart[g]! : 0;
     const lastEpEnd = lastHere ? last.epStart[g + 1]! : 0;
     const first = this.svcSeen[slot]! < 0;
-    const rewritten = !first && !sameShape(this.shapes[slot]!, list, from, to);
-    if (rewritten || first) this.shapes[slot] = shapeOf(list, from, to);
+    const rewritten = !first && !sameShape(this.shapes[slot]!, list, members, from, to);
+    if (rewritten || first) this.shapes[slot] = shapeOf(list, members, from, to);
     this.svcSeen[slot] = s;
-    data.addService(name, slot, this.svcSeries.size(slot, s));
+    builder.addService(name, slot, this.svcSeries.bornOf(slot));
 
     // the service rate: the sum of its counted endpoints' rates, null when one is a gap (or none is counted)
     let rate = 0;
     let counted = 0;
     let gap = false;
     let windowCount = 0;
-    for (let k = from; k < to; k++) {
-      const service = list[k]!;
+    for (let m = from; m < to; m++) {
+      const index = members === null ? m : members[m]!;
+      const service = list[index]!;
       const endpoints = service.endpoints;
       for (let i = 0; i < endpoints.length; i++) {
         const endpoint = endpoints[i]!;
         const key = endpointKey(service, endpoint, i);
-        let ep = lastEp < lastEpEnd ? last!.epSlot[lastEp++]! : -1;
-        if (ep < 0 || this.endpoints.keys[ep] !== key) ep = this.endpoints.slotOf(key);
-        if (ep < 0) ep = this.newEndpoint(key, s);
-        const seen = this.epSeen[ep]!;
-        if (seen === s) continue; // counted already in this sample
-        const packets = endpoint.packets;
-        const delta = seen === s - 1 && !rewritten ? counterDelta(this.epTotal[ep]!, packets) : null;
-        if (rewritten) {
-          this.ringSize[ep] = 0;
-          this.windowSum[ep] = 0;
-        }
-        this.pushDelta(ep, delta ?? 0, s);
-        const r = delta === null ? null : ratePerSecond(delta, (takenAt - this.epAt[ep]!) / 1000);
-        this.epSeries.column[ep] = r ?? Number.NaN;
-        this.epTotal[ep] = packets ?? Number.NaN;
-        this.epAt[ep] = takenAt;
-        this.epSeen[ep] = s;
-        const w = this.windowSum[ep]!;
+        const ep = eps.slot(key, lastEp < lastEpEnd ? last!.epSlot[lastEp++]! : -1, s);
+        if (eps.seen[ep] === s) continue; // counted already in this sample
+        const p = endpoint.packets ?? Number.NaN;
+        const r = eps.step(ep, p, rewritten, takenAt, s);
+        const w = eps.windowSum[ep]!;
         windowCount += w;
-        data.addEndpoint(key, ep, this.epSeries.size(ep, s), w, packets ?? Number.NaN);
-        if (packets === null) continue;
+        const e = builder.addEndpoint(key, ep, eps.series.bornOf(ep), offsets[index]! + i);
+        values.epWindow[e] = w;
+        values.epTotal[e] = p;
+        if (Number.isNaN(p)) continue;
         counted++;
-        if (r === null || Number.isNaN(r)) gap = true;
+        if (Number.isNaN(r)) gap = true;
         else rate += r;
       }
     }
     this.svcSeries.column[slot] = gap || counted === 0 ? Number.NaN : rate;
-    data.endService(windowCount);
-  }
-
-  private pushDelta(ep: number, delta: number, s: number): void {
-    const window = this.window;
-    const at = (s % window) * this.epSeen.length + ep;
-    const size = this.ringSize[ep]!;
-    this.windowSum[ep] = this.windowSum[ep]! + (delta - (size === window ? this.deltas[at]! : 0));
-    this.deltas[at] = delta;
-    if (size < window) this.ringSize[ep] = size + 1;
-  }
-
-  private newEndpoint(key: string, s: number): number {
-    const ep = this.endpoints.add(key);
-    const n = this.endpoints.count;
-    if (n > this.epSeen.length) {
-      const slots = this.epSeen.length;
-      this.epSeen = grownInt(this.epSeen, n);
-      this.deltas = grownColumns(this.deltas, this.window, slots, this.epSeen.length);
-      this.epTotal = grownFloat(this.epTotal, n);
-      this.epAt = grownFloat(this.epAt, n);
-      this.ringSize = grownInt(this.ringSize, n);
-      this.windowSum = grownFloat(this.windowSum, n);
-    }
-    this.epSeries.ensure(n);
-    this.epSeen[ep] = -1;
-    this.epTotal[ep] = Number.NaN;
-    this.epAt[ep] = 0;
-    this.ringSize[ep] = 0;
-    this.windowSum[ep] = 0;
-    this.epSeries.start(ep, s);
-    return ep;
+    values.svcWindow[builder.endService()] = windowCount;
   }
 
   private newService(name: string, s: number): number {
@@ -227,21 +244,7 @@ class Engine {
     return true;
   }
 
-  // Keys absent from this sample get a gap (and a zero count); keys absent longer than a series holds are dropped.
-  private absentEndpoints(s: number): void {
-    const keys = this.endpoints.keys;
-    const column = this.epSeries.column;
-    for (let ep = 0; ep < keys.length; ep++) {
-      const seen = this.epSeen[ep]!;
-      if (seen === s || keys[ep] === undefined) continue;
-      if (s - seen >= this.seriesLength) this.endpoints.remove(ep);
-      else {
-        column[ep] = Number.NaN;
-        this.pushDelta(ep, 0, s);
-      }
-    }
-  }
-
+  // Service ports absent from this sample get a gap; those absent longer than a series holds are dropped.
   private absentServices(s: number): void {
     const keys = this.services.keys;
     const column = this.svcSeries.column;
@@ -256,41 +259,10 @@ class Engine {
   }
 }
 
-// Services by name, in order of first appearance.
-function groupByName(list: readonly Service[]): Map<string, Service[]> {
-  const byName = new Map<string, Service[]>();
-  for (const s of list) {
-    const group = byName.get(s.name);
-    if (group) group.push(s);
-    else byName.set(s.name, [s]);
-  }
-  return byName;
-}
-
-// What identifies one version of a service's chain: when it changes, kube-proxy rewrote it and counters restarted.
-function shapeOf(list: readonly Service[], from: number, to: number): Shape {
-  const out: Shape = [];
-  for (let k = from; k < to; k++) {
-    const service = list[k]!;
-    out.push(service.chains.svc, service.chains.svl);
-    service.endpoints.forEach((endpoint, i) => {
-      out.push(endpointKey(service, endpoint, i), endpoint.rawProbability);
-    });
-  }
-  return out;
-}
-
-// shapeOf(list, from, to) equals `shape`, checked without building it.
-function sameShape(shape: Shape, list: readonly Service[], from: number, to: number): boolean {
-  let k = 0;
-  for (let j = from; j < to; j++) {
-    const service = list[j]!;
-    if (shape[k++] !== service.chains.svc || shape[k++] !== service.chains.svl) return false;
-    const endpoints = service.endpoints;
-    for (let i = 0; i < endpoints.length; i++) {
-      const endpoint = endpoints[i]!;
-      if (shape[k++] !== endpointKey(service, endpoint, i) || shape[k++] !== endpoint.rawProbability) return false;
-    }
-  }
-  return k === shape.length;
+function newValues(services: number, endpoints: number): Values {
+  return {
+    svcWindow: new Float64Array(services),
+    epWindow: new Float64Array(endpoints),
+    epTotal: new Float64Array(endpoints),
+  };
 }

@@ -1,9 +1,9 @@
 // The per-key objects of a snapshot, made when first asked for (most services are never drawn): views of one
-// sample's flat arrays (sample-data.ts). A view asked for twice is the same object; a series is read out of its
+// sample's flat arrays (sample-data.ts, layout.ts). A view asked for twice is the same object; a series is read out of its
 // buffer on first use and is the same array after that.
 
-import { type ColumnsRef, readPoint, readSeries } from "./columns.ts";
-import type { SampleData } from "./sample-data.ts";
+import { readPoint, readSeries } from "./columns.ts";
+import { type SampleData, seriesSize } from "./sample-data.ts";
 import type { EndpointStats, ServiceStats } from "./types.ts";
 
 /** Maps with fewer entries than this are searched in order instead of indexed. */
@@ -27,8 +27,8 @@ class EndpointView implements EndpointStats {
   constructor(data: SampleData, e: number, serviceWindow: number) {
     this.#data = data;
     this.#e = e;
-    this.key = data.epKeys[e]!;
-    this.rate = readPoint(data.epSeries as ColumnsRef, data.epSlot[e]!, data.sample);
+    this.key = data.layout.epKeys[e]!;
+    this.rate = readPoint(data.epSeries, data.layout.epSlot[e]!, data.sample);
     this.windowCount = data.epWindow[e]!;
     this.observedShare = serviceWindow > 0 ? this.windowCount / serviceWindow : null;
     this.total = nullable(data.epTotal[e]!);
@@ -36,7 +36,8 @@ class EndpointView implements EndpointStats {
 
   get series(): (number | null)[] {
     const d = this.#data;
-    this.#series ??= readSeries(d.epSeries as ColumnsRef, d.epSlot[this.#e]!, d.sample, d.epSize[this.#e]!);
+    const e = this.#e;
+    this.#series ??= readSeries(d.epSeries, d.layout.epSlot[e]!, d.sample, seriesSize(d, d.layout.epBorn[e]!));
     return this.#series;
   }
 }
@@ -53,8 +54,8 @@ class EndpointsView implements ReadonlyMap<string, EndpointStats> {
 
   constructor(data: SampleData, g: number) {
     this.#data = data;
-    this.#from = data.epStart[g]!;
-    this.#to = data.epStart[g + 1]!;
+    this.#from = data.layout.epStart[g]!;
+    this.#to = data.layout.epStart[g + 1]!;
     this.#window = data.svcWindow[g]!;
   }
 
@@ -63,7 +64,7 @@ class EndpointsView implements ReadonlyMap<string, EndpointStats> {
   }
 
   #find(key: string): number {
-    const keys = this.#data.epKeys;
+    const keys = this.#data.layout.epKeys;
     if (this.#to - this.#from < SCAN) {
       for (let e = this.#from; e < this.#to; e++) if (keys[e] === key) return e;
       return -1;
@@ -99,7 +100,7 @@ class EndpointsView implements ReadonlyMap<string, EndpointStats> {
   #all(): Map<string, EndpointStats> {
     if (this.#map === undefined) {
       this.#map = new Map();
-      for (let e = this.#from; e < this.#to; e++) this.#map.set(this.#data.epKeys[e]!, this.#view(e));
+      for (let e = this.#from; e < this.#to; e++) this.#map.set(this.#data.layout.epKeys[e]!, this.#view(e));
     }
     return this.#map;
   }
@@ -140,15 +141,16 @@ class ServiceView implements ServiceStats {
   constructor(data: SampleData, g: number) {
     this.#data = data;
     this.#g = g;
-    this.name = data.index.names[g]!;
-    this.rate = readPoint(data.svcSeries as ColumnsRef, data.svcSlot[g]!, data.sample);
+    this.name = data.layout.names.names[g]!;
+    this.rate = readPoint(data.svcSeries, data.layout.svcSlot[g]!, data.sample);
     this.windowCount = data.svcWindow[g]!;
     this.endpoints = new EndpointsView(data, g);
   }
 
   get series(): (number | null)[] {
     const d = this.#data;
-    this.#series ??= readSeries(d.svcSeries as ColumnsRef, d.svcSlot[this.#g]!, d.sample, d.svcSize[this.#g]!);
+    const g = this.#g;
+    this.#series ??= readSeries(d.svcSeries, d.layout.svcSlot[g]!, d.sample, seriesSize(d, d.layout.svcBorn[g]!));
     return this.#series;
   }
 }
@@ -164,7 +166,7 @@ export class ServicesView implements ReadonlyMap<string, ServiceStats> {
   }
 
   get size(): number {
-    return this.#data.groups;
+    return this.#data.layout.groups;
   }
 
   #view(g: number): ServiceView {
@@ -178,19 +180,19 @@ export class ServicesView implements ReadonlyMap<string, ServiceStats> {
   }
 
   get(name: string): ServiceStats | undefined {
-    const g = this.#data.index.of(name);
+    const g = this.#data.layout.names.of(name);
     return g < 0 ? undefined : this.#view(g);
   }
 
   has(name: string): boolean {
-    return this.#data.index.of(name) >= 0;
+    return this.#data.layout.names.of(name) >= 0;
   }
 
   #all(): Map<string, ServiceStats> {
     if (this.#map === undefined) {
       this.#map = new Map();
-      const names = this.#data.index.names;
-      for (let g = 0; g < this.#data.groups; g++) this.#map.set(names[g]!, this.#view(g));
+      const { names, groups } = this.#data.layout;
+      for (let g = 0; g < groups; g++) this.#map.set(names.names[g]!, this.#view(g));
     }
     return this.#map;
   }

@@ -6,6 +6,13 @@ import type { Topology } from "../model/types.ts";
 export interface Sample {
   readonly takenAt: number;
   readonly topology: Topology;
+  /**
+   * Optional: `topology` is `since` (the topology of the sample before, given to the same engine) with new endpoint
+   * counters only, and `packets` holds every endpoint's packets (service by service, endpoints in order; NaN for
+   * null). The engine then steps the last sample's keys without reading the topology; it ignores this when `since`
+   * is not its last topology. Read during `add` only.
+   */
+  readonly counters?: { readonly since: Topology; readonly packets: Float64Array };
 }
 
 /** Rates for one endpoint, keyed by its stable key (the SEP chain, or `service|address` without one). */

@@ -1,46 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { parseDump } from "../../grammar/index.ts";
-import { Pipeline, topologyOfRead } from "../../src/app/pipeline.ts";
-import { canonicalDump, generateRuleSet, randomServices } from "../../src/gen/index.ts";
+import { generateRuleSet, randomServices } from "../../src/gen/index.ts";
 import { buildTopology } from "../../src/model/index.ts";
-import type { DumpRead } from "../../src/source/types.ts";
-import { createStats } from "../../src/stats/index.ts";
-
-const T0 = Date.UTC(2025, 0, 1);
-
-/** The dump iptables-save -c would print for `restore`, with counters that grow by tick (and a date per tick). */
-function dumpAt(restore: string, tick: number, family: 4 | 6 = 4, scale = 1): string {
-  return canonicalDump(restore, {
-    family,
-    date: new Date(T0 + tick * 2000).toUTCString(),
-    counters: (i) => [((i * 7) % 13) * tick * scale, ((i * 7) % 13) * tick * 1500 * scale],
-  });
-}
-
-function read(text: string, tick: number, text6?: string): DumpRead {
-  return { takenAt: T0 + tick * 2000, text, durationMs: 1, notes: [], ...(text6 === undefined ? {} : { text6 }) };
-}
-
-/** What a pipeline that rebuilds every dump from scratch would say. */
-function rebuilt(reads: readonly DumpRead[]) {
-  const stats = createStats();
-  return reads.map((r) => {
-    const topology = topologyOfRead(r);
-    return { topology, stats: stats.add({ takenAt: r.takenAt, topology }) };
-  });
-}
-
-/** Feeds `reads` to one Pipeline and checks topology and stats against full rebuilds, read by read. */
-function expectSameAsRebuild(reads: readonly DumpRead[]): Pipeline {
-  const pipeline = new Pipeline();
-  const expected = rebuilt(reads);
-  reads.forEach((r, i) => {
-    const got = pipeline.ingest(r);
-    expect(got.topology, `read ${i}`).toStrictEqual(expected[i]!.topology);
-    expect(got.stats, `read ${i}`).toEqual(expected[i]!.stats);
-  });
-  return pipeline;
-}
+import { dumpAt, expectSameAsRebuild, read } from "./warm-reads.ts";
 
 const services = randomServices(40, 11);
 const restore = generateRuleSet(services, { era: "v1.32", hooks: true }).text;
