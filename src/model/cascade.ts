@@ -3,12 +3,11 @@
 import type { Rule } from "../../grammar/types.ts";
 import { type ChainEntry, chainRules, type TableIndex } from "./chain-index.ts";
 import { chainKindOf } from "./chain-kinds.ts";
-import { type RuleFacts, ruleFacts } from "./rule-facts.ts";
+import { ruleFacts } from "./rule-facts.ts";
 
 /** One jump to an endpoint chain. */
 export interface CascadeJump {
   readonly rule: Rule;
-  readonly facts: RuleFacts;
   readonly target: string;
   readonly rawProbability: number | null;
   /** p_i × Π_{j<i}(1−p_j). */
@@ -61,7 +60,7 @@ export function readCascade(nat: TableIndex, entry: ChainEntry): Cascade {
     const share = p * remaining;
     remaining = remaining * (1 - p);
     lastConditional = p < 1 || facts.conditions > 0;
-    jumps.push({ rule, facts, target: rule.target, rawProbability: raw, share, unreachable });
+    jumps.push({ rule, target: rule.target, rawProbability: raw, share, unreachable });
   }
   const fallThrough = jumps.length === 0 ? 1 : lastConditional ? Math.max(remaining, 0) : 0;
   return { chain, jumps, affinitySeconds, fallThrough, lastConditional };

@@ -24,9 +24,11 @@ interface LocalShare {
   readonly raw: number | null;
 }
 
-function localShares(cascade: Cascade | null): Map<string, LocalShare> {
+const NO_SHARES: ReadonlyMap<string, LocalShare> = new Map();
+
+function localShares(cascade: Cascade | null): ReadonlyMap<string, LocalShare> {
+  if (cascade === null) return NO_SHARES;
   const out = new Map<string, LocalShare>();
-  if (cascade === null) return out;
   for (const j of cascade.jumps) {
     if (!out.has(j.target)) out.set(j.target, { share: j.share, raw: j.rawProbability });
   }
@@ -53,10 +55,11 @@ interface Assembly {
   readonly ctx: ModelContext;
   readonly name: string;
   readonly local: Cascade | null;
-  readonly shares: Map<string, LocalShare>;
+  readonly shares: ReadonlyMap<string, LocalShare>;
   readonly endpoints: Endpoint[];
   readonly findings: Finding[];
-  readonly seen: Set<string>;
+  /** Endpoint chains listed so far, kept only when a separate local chain adds its own. */
+  readonly seen: Set<string> | null;
 }
 
 function problemFinding(a: Assembly, jump: CascadeJump, t: EndpointTarget): Finding {
@@ -74,7 +77,7 @@ function problemFinding(a: Assembly, jump: CascadeJump, t: EndpointTarget): Find
 function addEndpoint(a: Assembly, jump: CascadeJump, inServiceChain: boolean): void {
   const t = resolveEndpoint(a.ctx.nat, jump.target, jump.rule);
   const ls = a.shares.get(jump.target);
-  a.seen.add(jump.target);
+  a.seen?.add(jump.target);
   a.endpoints.push({
     address: t.address,
     chain: jump.target,
@@ -122,15 +125,14 @@ export function buildEndpoints(ctx: ModelContext, chains: GroupChains, name: str
     shares: localShares(local),
     endpoints: [],
     findings: [],
-    seen: new Set<string>(),
+    seen: local !== null && local !== primary ? new Set<string>() : null,
   };
-  for (const j of primary?.jumps ?? []) addEndpoint(a, j, true);
-  if (local !== null && local !== primary)
-    for (const j of local.jumps) if (!a.seen.has(j.target)) addEndpoint(a, j, false);
-  for (const c of [primary, local === primary ? null : local]) {
-    const gap = c === null ? null : gapFinding(name, c);
-    if (gap !== null) a.findings.push(gap);
-  }
+  if (primary !== null) for (const j of primary.jumps) addEndpoint(a, j, true);
+  if (a.seen !== null) for (const j of local!.jumps) if (!a.seen.has(j.target)) addEndpoint(a, j, false);
+  const gap = primary === null ? null : gapFinding(name, primary);
+  if (gap !== null) a.findings.push(gap);
+  const localGap = local === null || local === primary ? null : gapFinding(name, local);
+  if (localGap !== null) a.findings.push(localGap);
   return {
     endpoints: a.endpoints,
     findings: a.findings,

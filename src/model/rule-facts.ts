@@ -1,6 +1,6 @@
 // What one rule says in kube-proxy's terms: comment, addresses, ports, probability, affinity, DNAT target.
 
-import { CompactRule } from "../../grammar/compact-rule.ts";
+import { CompactRule, type OptionShape } from "../../grammar/compact-rule.ts";
 import type { Rule } from "../../grammar/types.ts";
 
 /** The options of one rule that the model reads, pulled out in one pass. */
@@ -42,6 +42,44 @@ const NEUTRAL = new Set([
   "--set-counters",
 ]);
 
+// What each option the model reads sets (0: nothing).
+const COMMENT = 1;
+const DESTINATION = 2;
+const SOURCE = 3;
+const PROTOCOL = 4;
+const DPORT = 5;
+const PROBABILITY = 6;
+const RCHECK = 7;
+const SECONDS = 8;
+const TO_DESTINATION = 9;
+const MATCH_SET = 10;
+const DST_TYPE = 11;
+
+const CODES = new Map<string, number>([
+  ["--comment", COMMENT],
+  ["-d", DESTINATION],
+  ["--destination", DESTINATION],
+  ["--dst", DESTINATION],
+  ["-s", SOURCE],
+  ["--source", SOURCE],
+  ["--src", SOURCE],
+  ["-p", PROTOCOL],
+  ["--protocol", PROTOCOL],
+  ["--dport", DPORT],
+  ["--destination-port", DPORT],
+  ["--probability", PROBABILITY],
+  ["--rcheck", RCHECK],
+  ["--seconds", SECONDS],
+  ["--to-destination", TO_DESTINATION],
+  ["--to", TO_DESTINATION],
+  ["--match-set", MATCH_SET],
+  ["--dst-type", DST_TYPE],
+]);
+
+function isJump(name: string): boolean {
+  return name === "-j" || name === "--jump" || name === "-g" || name === "--goto";
+}
+
 /** The facts being collected over one rule's options, in order. */
 class FactsBuilder implements RuleFacts {
   comment: string | null = null;
@@ -58,79 +96,107 @@ class FactsBuilder implements RuleFacts {
   matchSet: string | null = null;
   dstTypeLocal = false;
   conditions = 0;
-  private afterTarget = false;
 
-  /** One option: its name, first value (null when it has none), all values joined, negation. */
-  option(name: string, first: string | null, joined: string, negated: boolean): void {
-    switch (name) {
-      case "--comment":
+  /** One option by its code: first value (null when it has none), all values joined, negation. */
+  set(code: number, first: string | null, joined: string, negated: boolean): void {
+    switch (code) {
+      case COMMENT:
         if (this.comment === null) this.comment = joined;
         break;
-      case "-d":
-      case "--destination":
-      case "--dst":
+      case DESTINATION:
         this.destination = first;
         this.destinationNegated = negated;
         break;
-      case "-s":
-      case "--source":
-      case "--src":
+      case SOURCE:
         this.source = first;
         this.sourceNegated = negated;
         break;
-      case "-p":
-      case "--protocol":
+      case PROTOCOL:
         this.protocol = first === null ? null : first.toLowerCase();
         break;
-      case "--dport":
-      case "--destination-port":
+      case DPORT:
         this.dport = first;
         break;
-      case "--probability": {
+      case PROBABILITY: {
         const p = first === null ? Number.NaN : Number(first);
         this.probability = Number.isFinite(p) ? p : null;
         break;
       }
-      case "--rcheck":
+      case RCHECK:
         this.rcheck = true;
         break;
-      case "--seconds": {
+      case SECONDS: {
         const s = first === null ? Number.NaN : Number(first);
         this.recentSeconds = Number.isInteger(s) ? s : null;
         break;
       }
-      case "--to-destination":
-      case "--to":
+      case TO_DESTINATION:
         this.toDestination = first ?? "";
         break;
-      case "--match-set":
+      case MATCH_SET:
         this.matchSet = first;
         break;
-      case "--dst-type":
+      case DST_TYPE:
         if (!negated && first?.toUpperCase() === "LOCAL") this.dstTypeLocal = true;
         break;
     }
-    if (name === "-j" || name === "--jump" || name === "-g" || name === "--goto") this.afterTarget = true;
-    else if (!this.afterTarget && !NEUTRAL.has(name)) this.conditions++;
   }
+}
+
+/** Options that make a jump conditional: those before the -j/-g other than the neutral ones. */
+function conditionsOf(names: readonly string[]): number {
+  let n = 0;
+  for (const name of names) {
+    if (isJump(name)) break;
+    if (!NEUTRAL.has(name)) n++;
+  }
+  return n;
+}
+
+/** What the rules of one option shape share: each option's code, and how many options are conditions. */
+interface ShapePlan {
+  readonly codes: Uint8Array;
+  readonly conditions: number;
+}
+
+const plans = new WeakMap<OptionShape, ShapePlan>();
+
+function planOf(shape: OptionShape): ShapePlan {
+  let plan = plans.get(shape);
+  if (plan === undefined) {
+    const codes = new Uint8Array(shape.names.length);
+    for (let i = 0; i < codes.length; i++) codes[i] = CODES.get(shape.names[i]!) ?? 0;
+    plan = { codes, conditions: conditionsOf(shape.names) };
+    plans.set(shape, plan);
+  }
+  return plan;
 }
 
 /** Pulls the options the model reads out of one rule. */
 export function ruleFacts(rule: Rule): RuleFacts {
   const facts = new FactsBuilder();
   if (rule instanceof CompactRule) {
-    // one value per option, names shared by the shape: no RuleOption objects made
-    const { names, negated } = rule.shape;
+    // one value per option, names shared by the shape: no RuleOption objects made, each name read once per shape
+    const plan = planOf(rule.shape);
+    const codes = plan.codes;
+    const negated = rule.shape.negated;
     const values = rule.values;
-    for (let i = 0; i < names.length; i++) {
+    for (let i = 0; i < codes.length; i++) {
+      const code = codes[i]!;
+      if (code === 0) continue;
       const v = values[i] ?? null;
-      facts.option(names[i]!, v, v ?? "", negated[i]!);
+      facts.set(code, v, v ?? "", negated[i]!);
     }
+    facts.conditions = plan.conditions;
     return facts;
   }
+  let afterTarget = false;
   for (const o of rule.options) {
     const first = o.values[0] ?? null;
-    facts.option(o.name, first, o.values.length === 1 ? first! : o.values.join(" "), o.negated);
+    const code = CODES.get(o.name);
+    if (code !== undefined) facts.set(code, first, o.values.length === 1 ? first! : o.values.join(" "), o.negated);
+    if (isJump(o.name)) afterTarget = true;
+    else if (!afterTarget && !NEUTRAL.has(o.name)) facts.conditions++;
   }
   return facts;
 }

@@ -33,8 +33,8 @@ function serviceType(g: Group): ServiceType {
   return "ClusterIP";
 }
 
-function dropFindings(name: string, marks: readonly DropMark[], noLocal: boolean): Finding[] {
-  const out: Finding[] = [];
+function dropFindings(out: Finding[], name: string, marks: readonly DropMark[], noLocal: boolean): void {
+  if (marks.length === 0) return;
   for (const traffic of ["internal", "external"] as const) {
     const first = marks.find((m) => m.traffic === traffic);
     if (!first) continue;
@@ -56,11 +56,9 @@ function dropFindings(name: string, marks: readonly DropMark[], noLocal: boolean
         : "External traffic (node ports, external and load-balancer IPs) arriving at this node is dropped (externalTrafficPolicy: Local)";
     out.push(finding("no-local-endpoints", "warning", `${name} has no endpoint on this node. ${what}.`, at));
   }
-  return out;
 }
 
-function chainFindings(ctx: ModelContext, chains: GroupChains, name: string): Finding[] {
-  const out: Finding[] = [];
+function chainFindings(out: Finding[], ctx: ModelContext, chains: GroupChains, name: string): void {
   for (const kind of CHAIN_KINDS) {
     const e = chains[kind];
     if (e === undefined || !e.present) continue;
@@ -77,7 +75,12 @@ function chainFindings(ctx: ModelContext, chains: GroupChains, name: string): Fi
       );
     }
   }
-  return out;
+}
+
+// Some chain of the port is jumped to but absent from the dump.
+function isIncomplete(g: Group, chains: GroupChains): boolean {
+  for (const kind of CHAIN_KINDS) if (g.chains[kind] !== null && chains[kind]?.present !== true) return true;
+  return false;
 }
 
 /** Builds the Service for one named group. */
@@ -85,11 +88,10 @@ export function buildService(ctx: ModelContext, g: Group): Service {
   const name = g.name ?? g.key;
   const chains = groupChains(ctx.nat, g);
   const eps = buildEndpoints(ctx, chains, name);
-  const incomplete = CHAIN_KINDS.some((k) => g.chains[k] !== null && chains[k]?.present !== true);
-  const findings: Finding[] = [
-    ...dropFindings(name, g.noEndpoints, false),
-    ...dropFindings(name, g.noLocalEndpoints, true),
-  ];
+  const incomplete = isIncomplete(g, chains);
+  const findings: Finding[] = [];
+  dropFindings(findings, name, g.noEndpoints, false);
+  dropFindings(findings, name, g.noLocalEndpoints, true);
   const where = { service: name, chain: eps.chain, line: g.firstLine };
   if (g.noEndpoints.length === 0 && eps.chain !== null && eps.endpoints.length === 0 && !incomplete) {
     findings.push(
@@ -114,7 +116,9 @@ export function buildService(ctx: ModelContext, g: Group): Service {
       );
     }
   }
-  findings.push(...eps.findings, ...chainFindings(ctx, chains, name), ...g.notes);
+  for (const f of eps.findings) findings.push(f);
+  chainFindings(findings, ctx, chains, name);
+  for (const f of g.notes) findings.push(f);
   if (g.nameSource === "hash") {
     findings.push(
       finding("name-recovered", "info", `No comment names ${name}: the name was recovered from the chain hash.`, where),
@@ -152,7 +156,8 @@ export function buildService(ctx: ModelContext, g: Group): Service {
     sourceRanges: ranges,
     affinitySeconds: eps.affinitySeconds,
     type: serviceType(g),
-    chains: { ...g.chains },
+    // the group is dropped once its Service is built: its chains record is not copied
+    chains: g.chains,
     endpoints: eps.endpoints,
     findings,
     healthCheckNodePort: g.healthCheckNodePort,
