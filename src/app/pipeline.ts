@@ -1,6 +1,7 @@
 // Joins the pure stages: dump text → rules (grammar) → topology (model) → rates (stats).
 // Between polls of an unchanged node only counters move: a dump that matches the last one's skeleton
-// (dump-skeleton.ts) skips grammar and model and gets the last topology with its new counters (warm-topology.ts).
+// (dump-skeleton.ts) skips grammar and model and gets the last topology with its new counters (warm-topology.ts);
+// stats then step it from the new packets alone (Sample.counters).
 
 import { parseDump } from "../../grammar/index.ts";
 import { buildTopology } from "../model/index.ts";
