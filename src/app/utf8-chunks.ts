@@ -14,7 +14,10 @@ export function isWellFormed(text: string): boolean {
 
 /** Windows of one text's UTF-8 bytes: buf[0, valid) holds bytes [base, base + valid) of the whole. */
 export class Utf8Chunks {
-  buf: Buffer;
+  readonly buf: Buffer;
+  /** buf as a plain byte array, and as a DataView (for word stores): the same memory. */
+  readonly bytes: Uint8Array;
+  readonly view: DataView;
   base = 0;
   valid = 0;
   private text = "";
@@ -22,7 +25,9 @@ export class Utf8Chunks {
 
   /** `chunk`: UTF-16 units encoded per window (a byte buffer of about three times that is kept). */
   constructor(private readonly chunk: number) {
-    this.buf = Buffer.allocUnsafe(CARRY + 3 * chunk);
+    this.buf = Buffer.allocUnsafeSlow(CARRY + 3 * chunk);
+    this.bytes = new Uint8Array(this.buf.buffer, this.buf.byteOffset, this.buf.length);
+    this.view = new DataView(this.buf.buffer, this.buf.byteOffset, this.buf.length);
   }
 
   /** Starts reading `text` (well-formed: see isWellFormed); the first window is read by more(0). */

@@ -55,7 +55,7 @@ function withEndpoints(s: Service, endpoints: readonly Endpoint[]): Service {
 export class CounterPlan {
   /** Endpoint i (in service, then endpoint order) sums refs[start[i], start[i + 1]); none: keeps its counters. */
   private readonly start: Int32Array;
-  /** A cut of the skeleton (≥ 0), or -(f + 1) for fixed counters f (written in the rule, not in a cut). */
+  /** A place in the skeleton's values (≥ 0, see DumpSkeleton.want), or -(f + 1) for fixed counters f (written in the rule, not in a cut). */
   private readonly refs: Int32Array;
   private readonly fixed: Float64Array;
   /** Each endpoint's packets after the last refresh (NaN for null), in the plan's order: see stats Sample.counters. */
@@ -84,7 +84,7 @@ export class CounterPlan {
             const rule = rules[index];
             if (rule === undefined) return null;
             const cut = skeleton.cutAtLine(rule.line);
-            if (cut >= 0) refs.push(cut);
+            if (cut >= 0) refs.push(skeleton.want(cut));
             else if (rule.counters === null) return null;
             else {
               refs.push(-(fixed.length / 2) - 1);
@@ -99,8 +99,8 @@ export class CounterPlan {
   }
 
   /**
-   * `last` (the plan's topology, or a refresh of it) with the counters `values` (packets, bytes per cut, as
-   * DumpSkeleton.match gives them); unchanged services are the same objects.
+   * `last` (the plan's topology, or a refresh of it) with the counters `values` (as DumpSkeleton.match gives
+   * them); unchanged services are the same objects.
    */
   refresh(last: Topology, values: Float64Array): Topology {
     const { start, refs, fixed, packets: out } = this;

@@ -28,23 +28,29 @@ function prefixes(text: string): Map<number, [number, number]> {
   return out;
 }
 
-/** Checks skeleton.match(text) against the oracle: matched exactly when only counters and dates differ. */
+/** Checks skeleton.match(text) against the oracle: matched exactly when only counters and dates differ, kept counters read. */
 function expectMatch(skeleton: DumpSkeleton, text: string): boolean {
   const values = skeleton.match(text);
   const same = blanked(text) === blanked(base);
-  expect(values !== null, JSON.stringify(text.slice(0, 0))).toBe(same);
+  expect(values !== null).toBe(same);
   if (values !== null)
-    for (const [line, [p, b]] of prefixes(text)) {
+    for (const [line, [p, b]] of [...prefixes(text)].slice(1)) {
       const cut = skeleton.cutAtLine(line);
       expect(cut, `line ${line}`).toBeGreaterThanOrEqual(0);
-      expect([values[2 * cut], values[2 * cut + 1]], `line ${line}`).toEqual([p, b]);
+      const at = skeleton.want(cut);
+      expect([values[2 * at], values[2 * at + 1]], `line ${line}`).toEqual([p, b]);
     }
   return values !== null;
 }
 
 const dump = parseDump(base);
 const CHUNKS = [1, 2, 3, 5, 17, 64, 65, 100, 333, 4096, 1 << 20];
-const skeletons = CHUNKS.map((chunk) => new DumpSkeleton(base, dump, chunk));
+const skeletons = CHUNKS.map((chunk) => {
+  const skeleton = new DumpSkeleton(base, dump, chunk);
+  // every rule's counters kept, but for the first rule's: those are read and not kept
+  for (const line of [...prefixes(base).keys()].slice(1)) skeleton.want(skeleton.cutAtLine(line));
+  return skeleton;
+});
 
 describe("the dump skeleton", () => {
   it("matches the same dump with any counters and dates, read in windows of any size", () => {
