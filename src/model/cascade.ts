@@ -1,7 +1,7 @@
 // A service chain's endpoint cascade: statistic jumps in rule order, each taking its share of what is left.
 
 import type { Rule } from "../../grammar/types.ts";
-import { type ChainEntry, chainRules, type TableIndex } from "./chain-index.ts";
+import { type ChainEntry, type TableIndex, targetEntry } from "./chain-index.ts";
 import { chainKindOf } from "./chain-kinds.ts";
 import { ruleFacts } from "./rule-facts.ts";
 
@@ -9,6 +9,8 @@ import { ruleFacts } from "./rule-facts.ts";
 export interface CascadeJump {
   readonly rule: Rule;
   readonly target: string;
+  /** The target's entry in the nat index (undefined when the table neither has it nor jumps to it). */
+  readonly entry: ChainEntry | undefined;
   readonly rawProbability: number | null;
   /** p_i × Π_{j<i}(1−p_j). */
   readonly share: number;
@@ -27,17 +29,17 @@ export interface Cascade {
   readonly lastConditional: boolean;
 }
 
-function hasDnat(nat: TableIndex, chain: string): boolean {
-  for (const rule of chainRules(nat, chain)) if (rule.target === "DNAT") return true;
-  return false;
+// A jump target that leads to an endpoint, given its entry when the caller has it.
+function endpointTarget(nat: TableIndex, target: string | null, entry: ChainEntry | undefined): target is string {
+  if (target === null) return false;
+  if (target.startsWith("KUBE-SEP-")) return true;
+  if (target.startsWith("KUBE-MARK-") || chainKindOf(target) !== null) return false;
+  return (entry ?? nat.chains.get(target))?.dnat != null;
 }
 
 /** True when a jump from a service chain leads to an endpoint: KUBE-SEP-*, or another chain that DNATs. */
 export function isEndpointTarget(nat: TableIndex, target: string | null): target is string {
-  if (target === null) return false;
-  if (target.startsWith("KUBE-SEP-")) return true;
-  if (target.startsWith("KUBE-MARK-") || chainKindOf(target) !== null) return false;
-  return hasDnat(nat, target);
+  return endpointTarget(nat, target, undefined);
 }
 
 /** Reads the endpoint jumps of a KUBE-SVC/SVL/XLB chain; affinity `--rcheck` jumps are not endpoints. */
@@ -47,8 +49,11 @@ export function readCascade(nat: TableIndex, entry: ChainEntry): Cascade {
   let remaining = 1;
   let affinitySeconds: number | null = null;
   let lastConditional = false;
-  for (const rule of entry.rules) {
-    if (!isEndpointTarget(nat, rule.target)) continue;
+  const rules = entry.rules;
+  for (let k = 0; k < rules.length; k++) {
+    const rule = rules[k]!;
+    const target = targetEntry(nat, entry, k, rule);
+    if (!endpointTarget(nat, rule.target, target)) continue;
     const facts = ruleFacts(rule);
     if (facts.rcheck) {
       affinitySeconds ??= facts.recentSeconds;
@@ -60,7 +65,8 @@ export function readCascade(nat: TableIndex, entry: ChainEntry): Cascade {
     const share = p * remaining;
     remaining = remaining * (1 - p);
     lastConditional = p < 1 || facts.conditions > 0;
-    jumps.push({ rule, target: rule.target, rawProbability: raw, share, unreachable });
+    const into = target ?? nat.chains.get(rule.target);
+    jumps.push({ rule, target: rule.target, entry: into, rawProbability: raw, share, unreachable });
   }
   const fallThrough = jumps.length === 0 ? 1 : lastConditional ? Math.max(remaining, 0) : 0;
   return { chain, jumps, affinitySeconds, fallThrough, lastConditional };

@@ -18,12 +18,10 @@ const NOT_DANGLING = new Set(["KUBE-MARK-DROP", "KUBE-MARK-MASQ"]);
 function sepOrphans(ctx: ModelContext): Finding[] {
   const nat = ctx.nat;
   const out: Finding[] = [];
-  // entries with rules come first, in the order of each chain's first rule (as orphans are listed)
-  for (const e of nat.chains.values()) {
-    const rules = e.rules;
-    if (rules.length === 0) continue;
+  for (const e of nat.withRules) {
     const chain = e.name;
     if (e.firstJump !== null || !isSepChain(chain)) continue;
+    const rules = e.rules;
     let name: string | null = null;
     let address: string | null = null;
     for (const rule of rules) {
@@ -49,10 +47,10 @@ function sepOrphans(ctx: ModelContext): Finding[] {
 
 function dangling(ctx: ModelContext, index: TableIndex, ownerOf: OwnerOf): Finding[] {
   const out: Finding[] = [];
-  for (const e of index.chains.values()) {
+  for (const e of index.jumped) {
     const target = e.name;
-    if (e.present || e.firstJump === null || !target.startsWith("KUBE-") || NOT_DANGLING.has(target)) continue;
-    const from = e.firstJump;
+    if (e.present || !target.startsWith("KUBE-") || NOT_DANGLING.has(target)) continue;
+    const from = e.firstJump!;
     const service = ownerOf(target) ?? ownerOf(from.chain);
     const unknown = service === null ? "" : `, so what ${service} does past it is unknown`;
     const why = ctx.partial

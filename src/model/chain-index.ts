@@ -1,12 +1,15 @@
-// One pass over a table: per chain its rules, whether it is declared and what jumps to it, in one record.
+// A table indexed once: per chain its rules, whether it is declared, what jumps to it and its DNAT rule.
 
 import type { Rule, Table } from "../../grammar/types.ts";
+import { declare, Entry, type Pass, readBlocks, readRuns } from "./chain-entry.ts";
 
 /** Everything the model asks about one chain name (a chain of the table, or a name some rule jumps to). */
 export interface ChainEntry {
   readonly name: string;
   /** Rules of the chain, in rule order (empty when it has none). */
   readonly rules: readonly Rule[];
+  /** How many rules the chain has. */
+  readonly count: number;
   /** Declared and not deleted with -X. */
   readonly declared: boolean;
   /** The dump shows the chain: declared (and not deleted) or holding rules. */
@@ -15,109 +18,68 @@ export interface ChainEntry {
   readonly firstJump: Rule | null;
   /** The jumps after the first, null when there is at most one. */
   readonly moreJumps: readonly Rule[] | null;
+  /** The chain's first DNAT rule, null when it has none. */
+  readonly dnat: Rule | null;
+  /** The DNAT rule's position in the table's `rules`, -1 without one. */
+  readonly dnatIndex: number;
 }
 
-/** A table's chains looked up once, so every later question is one map read. */
+/** A table's chains looked up once, so every later question is one map read (or none). */
 export interface TableIndex {
   readonly name: string;
   readonly table: Table | null;
-  /**
-   * Entries by name: chains holding rules (in order of their first rule), then chains only declared (in declaration
-   * order), then names only jumped to (in order of the first jump).
-   */
+  /** Every chain name the table declares, fills or jumps to. */
   readonly chains: ReadonlyMap<string, ChainEntry>;
+  /** Chains holding rules, in the order of each one's first rule. */
+  readonly withRules: readonly ChainEntry[];
+  /** Declared chains without rules, in declaration order. */
+  readonly declaredOnly: readonly ChainEntry[];
+  /** Names first met as a jump target (neither holding rules nor declared at that point), in order of that jump. */
+  readonly jumped: readonly ChainEntry[];
   /** Some rule of the table carries counters (`iptables-save -c`, `-S -v`). */
   readonly hasCounters: boolean;
-}
-
-interface MutableEntry {
-  readonly name: string;
-  rules: readonly Rule[];
-  declared: boolean;
-  present: boolean;
-  firstJump: Rule | null;
-  moreJumps: Rule[] | null;
+  /** The entry of the chain a rule jumps to, by the rule's position in `rules` (undefined: none, DNAT, KUBE-MARK-MASQ). */
+  readonly targets: readonly (ChainEntry | undefined)[];
 }
 
 const EMPTY: readonly Rule[] = [];
 
-function entry(name: string, rules: readonly Rule[], declared: boolean, present: boolean): MutableEntry {
-  return { name, rules, declared, present, firstJump: null, moreJumps: null };
-}
-
-function groupByChain(rules: readonly Rule[]): Map<string, Rule[]> {
-  const byChain = new Map<string, Rule[]>();
-  // a chain's rules mostly come in one run: look its list up once per run, not once per rule
-  let chain: string | null = null;
-  let list: Rule[] = [];
-  for (const rule of rules) {
-    if (rule.chain !== chain) {
-      chain = rule.chain;
-      const known = byChain.get(chain);
-      if (known) list = known;
-      else {
-        list = [];
-        byChain.set(chain, list);
-      }
-    }
-    list.push(rule);
-  }
-  return byChain;
-}
-
-function addJump(e: MutableEntry, rule: Rule): void {
-  if (e.firstJump === null) e.firstJump = rule;
-  else if (e.moreJumps === null) e.moreJumps = [rule];
-  else e.moreJumps.push(rule);
-}
-
 /** Indexes one table (or an empty index when the dump has no such table). */
 export function indexTable(name: string, table: Table | null): TableIndex {
-  const chains = new Map<string, MutableEntry>();
-  let hasCounters = false;
-  if (table === null) return { name, table, chains, hasCounters };
-  const deleted = table.deletedChains.length === 0 ? null : new Set(table.deletedChains);
-  for (const [chain, rules] of table.byChain ?? groupByChain(table.rules)) {
-    chains.set(chain, entry(chain, rules, false, true));
+  const chains = new Map<string, Entry>();
+  if (table === null) {
+    return { name, table, chains, withRules: [], declaredOnly: [], jumped: [], hasCounters: false, targets: [] };
   }
-  for (const chain of table.chains.keys()) {
-    if (deleted?.has(chain)) continue;
-    const e = chains.get(chain);
-    if (e === undefined) chains.set(chain, entry(chain, EMPTY, true, true));
-    else e.declared = true;
-  }
-  // DNAT is the target of every endpoint rule: kept aside, not looked up once per rule
-  const dnat: Rule[] = [];
-  for (const rule of table.rules) {
-    const target = rule.target;
-    if (target !== null && target !== "KUBE-MARK-MASQ") {
-      if (target === "DNAT") dnat.push(rule);
-      else {
-        let e = chains.get(target);
-        if (e === undefined) {
-          e = entry(target, EMPTY, false, false);
-          chains.set(target, e);
-        }
-        addJump(e, rule);
-      }
-    }
-    if (rule.counters !== null) hasCounters = true;
-  }
+  const pass: Pass = {
+    table,
+    chains,
+    targets: [],
+    withRules: [],
+    declaredOnly: [],
+    jumped: [],
+    dnatJumps: [],
+    hasCounters: false,
+  };
+  if (!readBlocks(pass)) readRuns(pass);
+  declare(pass);
+  const dnat = pass.dnatJumps;
   if (dnat.length > 0) {
     let e = chains.get("DNAT");
     if (e === undefined) {
-      e = entry("DNAT", EMPTY, false, false);
+      e = new Entry("DNAT", table, EMPTY);
       chains.set("DNAT", e);
     }
     e.firstJump = dnat[0]!;
     if (dnat.length > 1) e.moreJumps = dnat.slice(1);
   }
-  return { name, table, chains, hasCounters };
+  const { targets, withRules, declaredOnly, jumped, hasCounters } = pass;
+  return { name, table, chains, withRules, declaredOnly, jumped, hasCounters, targets };
 }
 
-/** The entry of a chain name, undefined when the table neither has it nor jumps to it. */
-export function chainEntry(index: TableIndex, chain: string): ChainEntry | undefined {
-  return index.chains.get(chain);
+/** The entry of the chain the k-th rule of a chain jumps to (undefined when none). */
+export function targetEntry(index: TableIndex, e: ChainEntry, k: number, rule: Rule): ChainEntry | undefined {
+  if (e instanceof Entry && e.contiguous && e.start >= 0) return index.targets[e.start + k];
+  return rule.target === null ? undefined : index.chains.get(rule.target);
 }
 
 /** The rules of one chain, in order. */

@@ -2,9 +2,9 @@
 
 import type { Rule } from "../../grammar/types.ts";
 import { isPlainIPv4Target, readDnatTarget } from "./address.ts";
-import { entryJumps, ruleIndex, type TableIndex } from "./chain-index.ts";
+import { type ChainEntry, entryJumps, ruleIndex, type TableIndex } from "./chain-index.ts";
 import { parseComment } from "./comments.ts";
-import { optionValue } from "./rule-facts.ts";
+import { dnatDestination, optionValue } from "./rule-facts.ts";
 import type { CounterSource } from "./types.ts";
 
 /** An endpoint chain's address (or why there is none) and its counters. */
@@ -23,11 +23,6 @@ export interface EndpointTarget {
 type Counted = Pick<EndpointTarget, "packets" | "bytes" | "counterSource">;
 const UNCOUNTED: Counted = { packets: null, bytes: null, counterSource: null };
 
-function dnatRule(rules: readonly Rule[]): Rule | null {
-  for (const rule of rules) if (rule.target === "DNAT") return rule;
-  return null;
-}
-
 function counters(nat: TableIndex, rules: readonly Rule[]): Counted {
   if (rules.length === 0) return UNCOUNTED;
   let packets = 0;
@@ -45,15 +40,14 @@ function counters(nat: TableIndex, rules: readonly Rule[]): Counted {
  * comment of the jump when the chain is absent from the dump), and counters from the DNAT rule (the sum of the
  * jumps into the chain when that rule has none).
  */
-export function resolveEndpoint(nat: TableIndex, chain: string, jump: Rule): EndpointTarget {
-  const e = nat.chains.get(chain);
+export function resolveEndpoint(nat: TableIndex, e: ChainEntry | undefined, chain: string, jump: Rule): EndpointTarget {
   const present = e?.present === true;
-  const dnat = e === undefined ? null : dnatRule(e.rules);
+  const dnat = e === undefined ? null : e.dnat;
   let address: string | null = null;
   let addressSource: EndpointTarget["addressSource"] = null;
   let problem: string | null = null;
   if (dnat !== null) {
-    const text = optionValue(dnat, "--to-destination") ?? optionValue(dnat, "--to");
+    const text = dnatDestination(dnat);
     if (text !== null && isPlainIPv4Target(text)) {
       address = text;
       addressSource = "dnat";
@@ -82,7 +76,7 @@ export function resolveEndpoint(nat: TableIndex, chain: string, jump: Rule): End
     if (own !== null) {
       packets = own.packets;
       bytes = own.bytes;
-      counterSource = { table: nat.name, rules: [ruleIndex(nat, dnat!)] };
+      counterSource = { table: nat.name, rules: [e!.dnatIndex] };
     } else {
       const count = counters(nat, entryJumps(e));
       packets = count.packets;

@@ -75,8 +75,8 @@ function problemFinding(a: Assembly, jump: CascadeJump, t: EndpointTarget): Find
 }
 
 function addEndpoint(a: Assembly, jump: CascadeJump, inServiceChain: boolean): void {
-  const t = resolveEndpoint(a.ctx.nat, jump.target, jump.rule);
-  const ls = a.shares.get(jump.target);
+  const t = resolveEndpoint(a.ctx.nat, jump.entry, jump.target, jump.rule);
+  const ls = a.local === null ? undefined : a.shares.get(jump.target);
   a.seen?.add(jump.target);
   a.endpoints.push({
     address: t.address,
@@ -127,8 +127,14 @@ export function buildEndpoints(ctx: ModelContext, chains: GroupChains, name: str
     findings: [],
     seen: local !== null && local !== primary ? new Set<string>() : null,
   };
-  if (primary !== null) for (const j of primary.jumps) addEndpoint(a, j, true);
-  if (a.seen !== null) for (const j of local!.jumps) if (!a.seen.has(j.target)) addEndpoint(a, j, false);
+  if (primary !== null) {
+    const jumps = primary.jumps;
+    for (let i = 0; i < jumps.length; i++) addEndpoint(a, jumps[i]!, true);
+  }
+  if (a.seen !== null) {
+    const jumps = local!.jumps;
+    for (let i = 0; i < jumps.length; i++) if (!a.seen.has(jumps[i]!.target)) addEndpoint(a, jumps[i]!, false);
+  }
   const gap = primary === null ? null : gapFinding(name, primary);
   if (gap !== null) a.findings.push(gap);
   const localGap = local === null || local === primary ? null : gapFinding(name, local);

@@ -2,11 +2,11 @@
 
 import type { Rule } from "../../grammar/types.ts";
 import { stripHostPrefix } from "./address.ts";
-import { chainRules, type TableIndex } from "./chain-index.ts";
+import { type ChainEntry, type TableIndex, targetEntry } from "./chain-index.ts";
 import { type ChainKind, chainKindOf, hasSuffix, kindSuffix } from "./chain-kinds.ts";
 import { servicePortHash } from "./chain-names.ts";
 import { type CommentInfo, parseComment } from "./comments.ts";
-import { addUnique, type Group, newGroup } from "./group.ts";
+import { addUnique, type Group, newGroup, setChain } from "./group.ts";
 import { portNumber, type RuleFacts, ruleFacts } from "./rule-facts.ts";
 
 /** What the nat table's entry chains tell. */
@@ -91,7 +91,10 @@ export function readFrontends(nat: TableIndex): Frontends {
   const seen = new Map<string, string>();
   const conflicts: FrontendConflict[] = [];
   let ipvsLine: number | null = null;
-  for (const rule of chainRules(nat, "KUBE-SERVICES")) {
+  const services = nat.chains.get("KUBE-SERVICES");
+  const serviceRules = services?.rules ?? [];
+  for (let k = 0; k < serviceRules.length; k++) {
+    const rule = serviceRules[k]!;
     const target = rule.target;
     const kind = chainKindOf(target);
     if (kind === null) {
@@ -100,7 +103,7 @@ export function readFrontends(nat: TableIndex): Frontends {
     }
     const g = groupFor(groups, kindSuffix(target!, kind), rule.line);
     g.hasFrontend = true;
-    g.chains[kind] ??= target;
+    setChain(g, kind, target!, targetEntry(nat, services!, k, rule));
     const f = ruleFacts(rule);
     serviceRule(g, rule, f, kind);
     if (f.destination !== null && !f.destinationNegated) {
@@ -108,13 +111,16 @@ export function readFrontends(nat: TableIndex): Frontends {
       claim(seen, conflicts, what, g, rule.line);
     }
   }
-  for (const rule of chainRules(nat, "KUBE-NODEPORTS")) {
+  const nodePorts = nat.chains.get("KUBE-NODEPORTS");
+  const nodePortRules = nodePorts?.rules ?? [];
+  for (let k = 0; k < nodePortRules.length; k++) {
+    const rule = nodePortRules[k]!;
     const target = rule.target;
     const kind = chainKindOf(target);
     if (kind === null) continue;
     const g = groupFor(groups, kindSuffix(target!, kind), rule.line);
     g.hasFrontend = true;
-    g.chains[kind] ??= target;
+    setChain(g, kind, target!, targetEntry(nat, nodePorts!, k, rule));
     const f = ruleFacts(rule);
     nodePortRule(g, f);
     if (f.dport !== null) claim(seen, conflicts, `node port ${f.dport}/${f.protocol ?? "?"}`, g, rule.line);
@@ -123,12 +129,15 @@ export function readFrontends(nat: TableIndex): Frontends {
 }
 
 // Sets the group's chains that a chain of the same port (KUBE-EXT/FW/XLB) jumps to; SVC/SVL jump only to endpoints.
-function attachLinked(g: Group, rules: readonly Rule[]): void {
+function attachLinked(nat: TableIndex, g: Group, e: ChainEntry): void {
   const suffix = g.suffix!;
-  for (const rule of rules) {
-    const target = rule.target;
+  const rules = e.rules;
+  for (let k = 0; k < rules.length; k++) {
+    const target = rules[k]!.target;
     const kind = chainKindOf(target);
-    if (kind !== null && g.chains[kind] === null && hasSuffix(target!, kind, suffix)) g.chains[kind] = target;
+    if (kind !== null && g.chains[kind] === null && hasSuffix(target!, kind, suffix)) {
+      setChain(g, kind, target!, targetEntry(nat, e, k, rules[k]!));
+    }
   }
 }
 
@@ -137,43 +146,46 @@ function attachLinked(g: Group, rules: readonly Rule[]): void {
  * makes a group for its suffix; a chain only declared joins one that exists.
  */
 export function attachChains(nat: TableIndex, groups: Map<string, Group>): void {
-  // entries: chains with rules first, then chains only declared, then names only jumped to
-  for (const e of nat.chains.values()) {
-    if (!e.present) continue;
+  const withRules = nat.withRules;
+  for (let i = 0; i < withRules.length; i++) {
+    const e = withRules[i]!;
     const kind = chainKindOf(e.name);
     if (kind === null) continue;
     const suffix = kindSuffix(e.name, kind);
     let g = groups.get(suffix);
-    if (e.rules.length > 0) {
-      if (!g) {
-        g = newGroup(suffix, suffix, e.rules[0]!.line);
-        groups.set(suffix, g);
-      }
-      g.chains[kind] ??= e.name;
-      if (kind === "ext" || kind === "fw" || kind === "xlb") attachLinked(g, e.rules);
-    } else if (g) g.chains[kind] ??= e.name;
+    if (!g) {
+      g = newGroup(suffix, suffix, e.rules[0]!.line);
+      groups.set(suffix, g);
+    }
+    setChain(g, kind, e.name, e);
+    if (kind === "ext" || kind === "fw" || kind === "xlb") attachLinked(nat, g, e);
+  }
+  for (const e of nat.declaredOnly) {
+    const kind = chainKindOf(e.name);
+    if (kind === null) continue;
+    const g = groups.get(kindSuffix(e.name, kind));
+    if (g) setChain(g, kind, e.name, e);
   }
 }
 
 /** Gives ports known only from filter rules the (empty) nat chains that carry their hash, if any. */
 export function attachByHash(nat: TableIndex, bySuffix: ReadonlyMap<string, Group>, nameOnly: readonly Group[]): void {
   if (nameOnly.length === 0) return;
-  const loose = new Map<string, string[]>();
-  for (const e of nat.chains.values()) {
-    // a chain with rules has a group of its own already
-    if (!e.declared || e.rules.length > 0) continue;
+  const loose = new Map<string, ChainEntry[]>();
+  // a chain with rules has a group of its own already
+  for (const e of nat.declaredOnly) {
     const kind = chainKindOf(e.name);
     if (kind === null) continue;
     const suffix = kindSuffix(e.name, kind);
     if (bySuffix.has(suffix)) continue;
     const list = loose.get(suffix);
-    if (list) list.push(e.name);
-    else loose.set(suffix, [e.name]);
+    if (list) list.push(e);
+    else loose.set(suffix, [e]);
   }
   if (loose.size === 0) return;
   for (const g of nameOnly) {
     if (g.written === null) continue;
     const chains = loose.get(servicePortHash(g.written, g.protocol ?? "tcp"));
-    for (const chain of chains ?? []) g.chains[chainKindOf(chain)!] ??= chain;
+    for (const e of chains ?? []) setChain(g, chainKindOf(e.name)!, e.name, e);
   }
 }

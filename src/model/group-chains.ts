@@ -7,18 +7,19 @@ import type { Group } from "./group.ts";
 /** Each chain kind's entry: undefined when the port has no such chain or the table neither has it nor jumps to it. */
 export type GroupChains = Readonly<Record<ChainKind, ChainEntry | undefined>>;
 
-function lookUp(nat: TableIndex, chain: string | null): ChainEntry | undefined {
-  return chain === null ? undefined : nat.chains.get(chain);
+function lookUp(nat: TableIndex, chain: string | null, known: ChainEntry | undefined): ChainEntry | undefined {
+  return chain === null ? undefined : (known ?? nat.chains.get(chain));
 }
 
-/** The entries of a group's chains. */
+/** The entries of a group's chains (looked up only where the group did not keep them). */
 export function groupChains(nat: TableIndex, g: Group): GroupChains {
   const c = g.chains;
+  const e = g.entries;
   return {
-    svc: lookUp(nat, c.svc),
-    svl: lookUp(nat, c.svl),
-    ext: lookUp(nat, c.ext),
-    fw: lookUp(nat, c.fw),
-    xlb: lookUp(nat, c.xlb),
+    svc: lookUp(nat, c.svc, e.svc),
+    svl: lookUp(nat, c.svl, e.svl),
+    ext: lookUp(nat, c.ext, e.ext),
+    fw: lookUp(nat, c.fw, e.fw),
+    xlb: lookUp(nat, c.xlb, e.xlb),
   };
 }

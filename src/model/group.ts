@@ -1,5 +1,6 @@
 // What is gathered about one service port while reading the dump, before it becomes a Service.
 
+import type { ChainEntry } from "./chain-index.ts";
 import type { ChainKind } from "./chain-kinds.ts";
 import type { Finding } from "./types.ts";
 
@@ -17,6 +18,8 @@ export interface Group {
   readonly key: string;
   readonly suffix: string | null;
   readonly chains: Record<ChainKind, string | null>;
+  /** The nat index entries of those chains, where known when the chain was set (else looked up by name). */
+  readonly entries: Record<ChainKind, ChainEntry | undefined>;
   /** servicePortName as written in the first comment naming it (null until named). */
   written: string | null;
   nameSource: "comment" | "hash" | "chain";
@@ -49,6 +52,7 @@ export function newGroup(key: string, suffix: string | null, line: number): Grou
     key,
     suffix,
     chains: { svc: null, svl: null, ext: null, fw: null, xlb: null },
+    entries: { svc: undefined, svl: undefined, ext: undefined, fw: undefined, xlb: undefined },
     written: null,
     nameSource: "comment",
     protocol: null,
@@ -72,4 +76,12 @@ export function newGroup(key: string, suffix: string | null, line: number): Grou
 /** Appends a value once. */
 export function addUnique<T>(list: T[], value: T): void {
   if (!list.includes(value)) list.push(value);
+}
+
+/** Sets a chain of the group unless it has one of that kind already (a kind and hash suffix make one name). */
+export function setChain(g: Group, kind: ChainKind, chain: string, entry: ChainEntry | undefined): void {
+  if (g.chains[kind] === null) {
+    g.chains[kind] = chain;
+    g.entries[kind] = entry;
+  }
 }

@@ -157,6 +157,8 @@ function conditionsOf(names: readonly string[]): number {
 interface ShapePlan {
   readonly codes: Uint8Array;
   readonly conditions: number;
+  /** The first --to-destination option, else the first --to, else -1. */
+  readonly dnatTo: number;
 }
 
 const plans = new WeakMap<OptionShape, ShapePlan>();
@@ -166,7 +168,8 @@ function planOf(shape: OptionShape): ShapePlan {
   if (plan === undefined) {
     const codes = new Uint8Array(shape.names.length);
     for (let i = 0; i < codes.length; i++) codes[i] = CODES.get(shape.names[i]!) ?? 0;
-    plan = { codes, conditions: conditionsOf(shape.names) };
+    const to = shape.names.indexOf("--to-destination");
+    plan = { codes, conditions: conditionsOf(shape.names), dnatTo: to >= 0 ? to : shape.names.indexOf("--to") };
     plans.set(shape, plan);
   }
   return plan;
@@ -218,4 +221,13 @@ export function optionValue(rule: Rule, name: string): string | null {
     if (o.name === name) return o.values.length === 1 ? o.values[0]! : o.values.join(" ");
   }
   return null;
+}
+
+/** A DNAT rule's `--to-destination` (else `--to`) value, as optionValue reads it; null when it has neither. */
+export function dnatDestination(rule: Rule): string | null {
+  if (rule instanceof CompactRule) {
+    const i = planOf(rule.shape).dnatTo;
+    return i < 0 ? null : (rule.values[i] ?? "");
+  }
+  return optionValue(rule, "--to-destination") ?? optionValue(rule, "--to");
 }

@@ -2,7 +2,6 @@
 
 import { stripHostPrefix } from "./address.ts";
 import type { ChainEntry } from "./chain-index.ts";
-import { CHAIN_KINDS } from "./chain-kinds.ts";
 import { namespaceOf } from "./comments.ts";
 import { absenceSeverity, type ModelContext } from "./context.ts";
 import { buildEndpoints } from "./endpoints.ts";
@@ -14,7 +13,7 @@ import type { Finding, Service, ServiceType } from "./types.ts";
 
 // Allowed sources of a KUBE-FW chain, without the implicit `-s <LB IP>` allows kube-proxy adds.
 function sourceRanges(fw: ChainEntry | undefined, lbIPs: readonly string[]): string[] {
-  if (fw === undefined || fw.rules.length === 0) return [];
+  if (fw === undefined || fw.count === 0) return [];
   const out: string[] = [];
   for (const rule of fw.rules) {
     if (rule.target === null || rule.target.startsWith("KUBE-MARK-")) continue;
@@ -58,29 +57,43 @@ function dropFindings(out: Finding[], name: string, marks: readonly DropMark[], 
   }
 }
 
+// A chain of the port that has rules but nothing jumping to it.
+function orphan(out: Finding[], ctx: ModelContext, e: ChainEntry | undefined, name: string): void {
+  if (e === undefined || e.count === 0 || e.firstJump !== null) return;
+  const chain = e.name;
+  out.push(
+    finding(
+      "orphan-chain",
+      absenceSeverity(ctx),
+      `${chain} (${name}) has rules but nothing jumps to it, so no traffic reaches it: stale rules left behind?`,
+      { service: name, chain, line: e.rules[0]!.line },
+    ),
+  );
+}
+
+// Per kind in CHAIN_KINDS order, written out: this runs once per service port.
 function chainFindings(out: Finding[], ctx: ModelContext, chains: GroupChains, name: string): void {
-  for (const kind of CHAIN_KINDS) {
-    const e = chains[kind];
-    if (e === undefined || !e.present) continue;
-    const rules = e.rules;
-    const chain = e.name;
-    if (rules.length > 0 && e.firstJump === null) {
-      out.push(
-        finding(
-          "orphan-chain",
-          absenceSeverity(ctx),
-          `${chain} (${name}) has rules but nothing jumps to it, so no traffic reaches it: stale rules left behind?`,
-          { service: name, chain, line: rules[0]!.line },
-        ),
-      );
-    }
-  }
+  orphan(out, ctx, chains.svc, name);
+  orphan(out, ctx, chains.svl, name);
+  orphan(out, ctx, chains.ext, name);
+  orphan(out, ctx, chains.fw, name);
+  orphan(out, ctx, chains.xlb, name);
+}
+
+function absent(chain: string | null, e: ChainEntry | undefined): boolean {
+  return chain !== null && e?.present !== true;
 }
 
 // Some chain of the port is jumped to but absent from the dump.
 function isIncomplete(g: Group, chains: GroupChains): boolean {
-  for (const kind of CHAIN_KINDS) if (g.chains[kind] !== null && chains[kind]?.present !== true) return true;
-  return false;
+  const c = g.chains;
+  return (
+    absent(c.svc, chains.svc) ||
+    absent(c.svl, chains.svl) ||
+    absent(c.ext, chains.ext) ||
+    absent(c.fw, chains.fw) ||
+    absent(c.xlb, chains.xlb)
+  );
 }
 
 /** Builds the Service for one named group. */

@@ -1,0 +1,182 @@
+// The record kept per chain name while a table is indexed, and the passes that fill it.
+
+import type { Rule, Table } from "../../grammar/types.ts";
+
+const EMPTY: readonly Rule[] = [];
+
+/** One chain name of a table: its rules (a run of the table's rules), declaration, incoming jumps, DNAT rule. */
+export class Entry {
+  declared = false;
+  /** Declared or holding rules. */
+  present = false;
+  /** Position of the chain's first rule in the table's rules, -1 when it has none. */
+  start = -1;
+  count = 0;
+  /** The chain's rules are one run of the table's rules, from `start`. */
+  contiguous = true;
+  firstJump: Rule | null = null;
+  moreJumps: Rule[] | null = null;
+  dnat: Rule | null = null;
+  dnatIndex = -1;
+  #rules: readonly Rule[] | null;
+
+  constructor(
+    readonly name: string,
+    private readonly table: Table,
+    rules: readonly Rule[] | null,
+  ) {
+    this.#rules = rules;
+  }
+
+  // made on first use when the table has no list of its own: most chains are only asked what they DNAT to
+  get rules(): readonly Rule[] {
+    if (this.#rules === null) {
+      if (this.count === 0) this.#rules = EMPTY;
+      else if (this.contiguous) this.#rules = this.table.rules.slice(this.start, this.start + this.count);
+      else this.#rules = this.table.byChain?.get(this.name) ?? this.table.rules.filter((r) => r.chain === this.name);
+    }
+    return this.#rules;
+  }
+}
+
+/** What indexing one table collects. */
+export interface Pass {
+  readonly table: Table;
+  readonly chains: Map<string, Entry>;
+  /** Entry of each rule's jump target, by the rule's position (undefined: none, DNAT, KUBE-MARK-MASQ). */
+  readonly targets: (Entry | undefined)[];
+  readonly withRules: Entry[];
+  readonly declaredOnly: Entry[];
+  readonly jumped: Entry[];
+  readonly dnatJumps: Rule[];
+  hasCounters: boolean;
+}
+
+function addJump(e: Entry, rule: Rule): void {
+  if (e.firstJump === null) e.firstJump = rule;
+  else if (e.moreJumps === null) e.moreJumps = [rule];
+  else e.moreJumps.push(rule);
+}
+
+// One rule at position i of a chain's entry: its jump target (looked up once here) and counters.
+function readRule(pass: Pass, owner: Entry, rule: Rule, i: number): void {
+  const target = rule.target;
+  let t: Entry | undefined;
+  if (target !== null && target !== "KUBE-MARK-MASQ") {
+    if (target === "DNAT") {
+      pass.dnatJumps.push(rule);
+      if (owner.dnat === null) {
+        owner.dnat = rule;
+        owner.dnatIndex = i;
+      }
+    } else {
+      t = pass.chains.get(target);
+      if (t === undefined) {
+        t = new Entry(target, pass.table, null);
+        pass.chains.set(target, t);
+        pass.jumped.push(t);
+      }
+      addJump(t, rule);
+    }
+  }
+  // pushed for every rule (a long array made with its length up front would be a slow sparse one)
+  pass.targets.push(t);
+  if (rule.counters !== null) pass.hasCounters = true;
+}
+
+/**
+ * The common layout (iptables-save): each chain's rules are one block of the table's rules, blocks in the order of
+ * the table's chain lists. Makes an entry per block and reads its rules; false (nothing made) for any other layout.
+ */
+export function readBlocks(pass: Pass): boolean {
+  const { table, chains, withRules } = pass;
+  const rules = table.rules;
+  const byChain = table.byChain;
+  if (byChain === undefined) return false;
+  let at = 0;
+  // a block is the chain's rules when its first and last rules are: lists hold each chain's rules in table order
+  for (const list of byChain.values()) {
+    const n = list.length;
+    if (n === 0 || rules[at] !== list[0] || rules[at + n - 1] !== list[n - 1]) return false;
+    at += n;
+  }
+  if (at !== rules.length) return false;
+  at = 0;
+  // every block's entry first: a jump may come before the block of the chain it goes to
+  for (const [chain, list] of byChain) {
+    const e = new Entry(chain, table, list);
+    e.start = at;
+    e.count = list.length;
+    e.present = true;
+    chains.set(chain, e);
+    withRules.push(e);
+    at += list.length;
+  }
+  for (const e of withRules) {
+    const list = e.rules;
+    for (let k = 0; k < list.length; k++) readRule(pass, e, list[k]!, e.start + k);
+  }
+  return true;
+}
+
+/** Any layout: runs of one chain's rules in table order, each chain looked up once per run. */
+export function readRuns(pass: Pass): void {
+  const { table, chains, withRules } = pass;
+  const rules = table.rules;
+  let runChain: string | null = null;
+  let run: Entry | null = null;
+  for (let i = 0; i < rules.length; i++) {
+    const rule = rules[i]!;
+    if (run === null || rule.chain !== runChain) {
+      runChain = rule.chain;
+      run = chains.get(runChain) ?? null;
+      if (run === null) {
+        run = new Entry(runChain, table, null);
+        chains.set(runChain, run);
+      }
+      if (run.count === 0) {
+        run.start = i;
+        run.present = true;
+        withRules.push(run);
+      } else if (run.start + run.count !== i) run.contiguous = false;
+    }
+    run.count++;
+    readRule(pass, run, rule, i);
+  }
+}
+
+// A declared chain: marks its entry (made here when only the declaration names it).
+function declared(pass: Pass, chain: string): void {
+  let e = pass.chains.get(chain);
+  if (e === undefined) {
+    e = new Entry(chain, pass.table, null);
+    pass.chains.set(chain, e);
+  }
+  e.declared = true;
+  e.present = true;
+  if (e.count === 0) pass.declaredOnly.push(e);
+}
+
+/**
+ * Marks the declared chains (not deleted with -X). iptables-save declares chains in the order their rule blocks
+ * come, so declarations are first matched in step with the blocks; any other order is looked up by name.
+ */
+export function declare(pass: Pass): void {
+  const { table, withRules } = pass;
+  const deleted = table.deletedChains.length === 0 ? null : new Set(table.deletedChains);
+  if (deleted === null) {
+    const only: string[] = [];
+    let j = 0;
+    for (const chain of table.chains.keys()) {
+      if (j < withRules.length && withRules[j]!.name === chain) j++;
+      else only.push(chain);
+    }
+    if (j === withRules.length) {
+      // every chain with rules was matched in order, so each unmatched declaration has no rules
+      for (let k = 0; k < j; k++) withRules[k]!.declared = true; // present already
+      for (const chain of only) declared(pass, chain);
+      return;
+    }
+  }
+  for (const chain of table.chains.keys()) if (!deleted?.has(chain)) declared(pass, chain);
+}
