@@ -55,16 +55,14 @@ function withEndpoints(s: Service, endpoints: readonly Endpoint[]): Service {
 export class CounterPlan {
   /** Endpoint i (in service, then endpoint order) sums refs[start[i], start[i + 1]); none: keeps its counters. */
   private readonly start: Int32Array;
-  /** A place in the skeleton's values (≥ 0, see DumpSkeleton.want), or -(f + 1) for fixed counters f (written in the rule, not in a cut). */
+  /** Places in the skeleton's values (DumpSkeleton.want). */
   private readonly refs: Int32Array;
-  private readonly fixed: Float64Array;
   /** Each endpoint's packets after the last refresh (NaN for null), in the plan's order: see stats Sample.counters. */
   readonly packets: Float64Array;
 
-  private constructor(start: Int32Array, refs: Int32Array, fixed: Float64Array) {
+  private constructor(start: Int32Array, refs: Int32Array) {
     this.start = start;
     this.refs = refs;
-    this.fixed = fixed;
     this.packets = new Float64Array(start.length - 1);
   }
 
@@ -73,7 +71,6 @@ export class CounterPlan {
     const tables = new Map(dump.tables.map((t) => [t.name, t.rules]));
     const start: number[] = [0];
     const refs: number[] = [];
-    const fixed: number[] = [];
     for (const service of topology.services) {
       for (const endpoint of service.endpoints) {
         const source = endpoint.counterSource;
@@ -82,20 +79,15 @@ export class CounterPlan {
           if (rules === undefined || source.rules.length === 0) return null;
           for (const index of source.rules) {
             const rule = rules[index];
-            if (rule === undefined) return null;
-            const cut = skeleton.cutAtLine(rule.line);
-            if (cut >= 0) refs.push(skeleton.want(cut));
-            else if (rule.counters === null) return null;
-            else {
-              refs.push(-(fixed.length / 2) - 1);
-              fixed.push(rule.counters.packets, rule.counters.bytes);
-            }
+            const place = rule === undefined ? -1 : skeleton.want(rule.line, rule.counters);
+            if (place < 0) return null;
+            refs.push(place);
           }
         }
         start.push(refs.length);
       }
     }
-    return new CounterPlan(Int32Array.from(start), Int32Array.from(refs), Float64Array.from(fixed));
+    return new CounterPlan(Int32Array.from(start), Int32Array.from(refs));
   }
 
   /**
@@ -103,7 +95,7 @@ export class CounterPlan {
    * them); unchanged services are the same objects.
    */
   refresh(last: Topology, values: Float64Array): Topology {
-    const { start, refs, fixed, packets: out } = this;
+    const { start, refs, packets: out } = this;
     const services = last.services;
     let changed: Service[] | null = null;
     let k = 0;
@@ -123,11 +115,9 @@ export class CounterPlan {
         let packets = 0;
         let bytes = 0;
         for (let r = a; r < b; r++) {
-          const ref = refs[r]!;
-          const at = ref >= 0 ? 2 * ref : -2 * (ref + 1);
-          const from = ref >= 0 ? values : fixed;
-          packets += from[at]!;
-          bytes += from[at + 1]!;
+          const at = 2 * refs[r]!;
+          packets += values[at]!;
+          bytes += values[at + 1]!;
         }
         out[k] = packets;
         if (packets === e.packets && bytes === e.bytes) continue;
