@@ -68,7 +68,7 @@ export function targets(r: Results): Target[] {
     out.push({
       name: `RSS after ${m.ticks} warm ticks`,
       limit: "≤ 250 MB, no growth",
-      value: `${m.finalMB.toFixed(0)} MB (${growth >= 0 ? "+" : ""}${growth.toFixed(1)} MB since tick ${m.warmUp})`,
+      value: `${m.finalMB.toFixed(0)} MB, heap ${m.heapFinalMB.toFixed(0)} MB (${growth >= 0 ? "+" : ""}${growth.toFixed(1)} MB vs ticks ${m.warmUp}–${m.warmUp + 50}; medians)`,
       met: m.finalMB <= 250 && growth <= 5,
     });
   }

@@ -3,14 +3,15 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { Pipeline } from "../../src/app/pipeline.ts";
 import { counterTemplate, withCounters } from "../counters.ts";
+import { median } from "../measure.ts";
 
 /** Resident set sizes in MB. */
 export interface MemoryResult {
   /** Peak RSS over the cold ingest (parse, model, stats) of the tick-0 text, which is in memory already. */
   readonly peakColdMB: number;
-  /** RSS after a GC once warmed up (tick `warmUp`). */
+  /** Median RSS after a GC over the 5 samples (one per 10 ticks) from tick `warmUp` on. */
   readonly warmedMB: number;
-  /** RSS after a GC at the last tick. */
+  /** Median RSS after a GC over the last 5 samples (the last 50 ticks). */
   readonly finalMB: number;
   readonly heapWarmedMB: number;
   readonly heapFinalMB: number;
@@ -24,6 +25,9 @@ export interface MemoryResult {
 }
 
 const MB = 1024 * 1024;
+/** RSS is sampled (after a GC) every this many ticks, in windows of this many samples. */
+const SAMPLE_EVERY = 10;
+const WINDOW = 5;
 
 function settle(): { rss: number; heap: number } {
   const gc = (globalThis as { gc?: () => void }).gc;
@@ -69,12 +73,20 @@ export function memoryRun(file: string, ticks: number, warmUp: number): MemoryRe
   const reset = resetPeak();
   pipeline.ingest(first);
   const peakColdMB = peakMB();
-  let warmed = settle();
+  // RSS after a GC swings by tens of MB from one tick to the next (V8 keeps or returns pages as it likes):
+  // compare medians over windows, not two single points
+  const early: { rss: number; heap: number }[] = [];
+  const late: { rss: number; heap: number }[] = [];
   for (let tick = 1; tick < ticks; tick++) {
     pipeline.ingest(read(tick));
-    if (tick === warmUp) warmed = settle();
+    if (tick % SAMPLE_EVERY !== 0) continue;
+    if (tick >= warmUp && tick < warmUp + WINDOW * SAMPLE_EVERY) early.push(settle());
+    if (tick >= ticks - WINDOW * SAMPLE_EVERY) late.push(settle());
   }
-  const final = settle();
+  if (early.length === 0) early.push(settle());
+  if (late.length === 0) late.push(settle());
+  const warmed = { rss: median(early.map((x) => x.rss)), heap: median(early.map((x) => x.heap)) };
+  const final = { rss: median(late.map((x) => x.rss)), heap: median(late.map((x) => x.heap)) };
   return {
     peakColdMB,
     warmedMB: warmed.rss,
