@@ -3,7 +3,7 @@
 import type { Rule } from "../../grammar/types.ts";
 import { type ChainEntry, type TableIndex, targetEntry } from "./chain-index.ts";
 import { chainKindOf } from "./chain-kinds.ts";
-import { ruleFacts } from "./rule-facts.ts";
+import { type JumpFacts, readJump } from "./rule-facts.ts";
 
 /** One jump to an endpoint chain. */
 export interface CascadeJump {
@@ -42,6 +42,9 @@ export function isEndpointTarget(nat: TableIndex, target: string | null): target
   return endpointTarget(nat, target, undefined);
 }
 
+// Filled per jump and read at once, never kept.
+const JUMP: JumpFacts = { probability: null, rcheck: false, recentSeconds: null, conditions: 0 };
+
 /** Reads the endpoint jumps of a KUBE-SVC/SVL/XLB chain; affinity `--rcheck` jumps are not endpoints. */
 export function readCascade(nat: TableIndex, entry: ChainEntry): Cascade {
   const chain = entry.name;
@@ -54,7 +57,8 @@ export function readCascade(nat: TableIndex, entry: ChainEntry): Cascade {
     const rule = rules[k]!;
     const target = targetEntry(nat, entry, k, rule);
     if (!endpointTarget(nat, rule.target, target)) continue;
-    const facts = ruleFacts(rule);
+    const facts = JUMP;
+    readJump(rule, facts);
     if (facts.rcheck) {
       affinitySeconds ??= facts.recentSeconds;
       continue;

@@ -1,6 +1,7 @@
 // The record kept per chain name while a table is indexed, and the passes that fill it.
 
 import type { Rule, Table } from "../../grammar/types.ts";
+import type { Group } from "./group.ts";
 
 const EMPTY: readonly Rule[] = [];
 
@@ -18,6 +19,7 @@ export class Entry {
   moreJumps: Rule[] | null = null;
   dnat: Rule | null = null;
   dnatIndex = -1;
+  group: Group | null = null;
   #rules: readonly Rule[] | null;
 
   constructor(
@@ -94,16 +96,18 @@ export function readBlocks(pass: Pass): boolean {
   const byChain = table.byChain;
   if (byChain === undefined) return false;
   let at = 0;
+  let blocks = true;
   // a block is the chain's rules when its first and last rules are: lists hold each chain's rules in table order
-  for (const list of byChain.values()) {
+  // (forEach, not for-of: until the loop is optimized, every for-of step allocates)
+  byChain.forEach((list) => {
     const n = list.length;
-    if (n === 0 || rules[at] !== list[0] || rules[at + n - 1] !== list[n - 1]) return false;
-    at += n;
-  }
-  if (at !== rules.length) return false;
+    if (!blocks || n === 0 || rules[at] !== list[0] || rules[at + n - 1] !== list[n - 1]) blocks = false;
+    else at += n;
+  });
+  if (!blocks || at !== rules.length || at === 0) return false;
   at = 0;
   // every block's entry first: a jump may come before the block of the chain it goes to
-  for (const [chain, list] of byChain) {
+  byChain.forEach((list, chain) => {
     const e = new Entry(chain, table, list);
     e.start = at;
     e.count = list.length;
@@ -111,10 +115,16 @@ export function readBlocks(pass: Pass): boolean {
     chains.set(chain, e);
     withRules.push(e);
     at += list.length;
-  }
-  for (const e of withRules) {
-    const list = e.rules;
-    for (let k = 0; k < list.length; k++) readRule(pass, e, list[k]!, e.start + k);
+  });
+  let b = 0;
+  let owner = withRules[0]!;
+  let end = owner.count;
+  for (let i = 0; i < rules.length; i++) {
+    if (i === end) {
+      owner = withRules[++b]!;
+      end += owner.count;
+    }
+    readRule(pass, owner, rules[i]!, i);
   }
   return true;
 }
@@ -167,16 +177,18 @@ export function declare(pass: Pass): void {
   if (deleted === null) {
     const only: string[] = [];
     let j = 0;
-    for (const chain of table.chains.keys()) {
+    table.chains.forEach((_, chain) => {
       if (j < withRules.length && withRules[j]!.name === chain) j++;
       else only.push(chain);
-    }
+    });
     if (j === withRules.length) {
       // every chain with rules was matched in order, so each unmatched declaration has no rules
       for (let k = 0; k < j; k++) withRules[k]!.declared = true; // present already
-      for (const chain of only) declared(pass, chain);
+      for (let k = 0; k < only.length; k++) declared(pass, only[k]!);
       return;
     }
   }
-  for (const chain of table.chains.keys()) if (!deleted?.has(chain)) declared(pass, chain);
+  table.chains.forEach((_, chain) => {
+    if (!deleted?.has(chain)) declared(pass, chain);
+  });
 }

@@ -18,7 +18,9 @@ const NOT_DANGLING = new Set(["KUBE-MARK-DROP", "KUBE-MARK-MASQ"]);
 function sepOrphans(ctx: ModelContext): Finding[] {
   const nat = ctx.nat;
   const out: Finding[] = [];
-  for (const e of nat.withRules) {
+  const withRules = nat.withRules;
+  for (let i = 0; i < withRules.length; i++) {
+    const e = withRules[i]!;
     const chain = e.name;
     if (e.firstJump !== null || !isSepChain(chain)) continue;
     const rules = e.rules;
@@ -47,7 +49,9 @@ function sepOrphans(ctx: ModelContext): Finding[] {
 
 function dangling(ctx: ModelContext, index: TableIndex, ownerOf: OwnerOf): Finding[] {
   const out: Finding[] = [];
-  for (const e of index.jumped) {
+  const jumped = index.jumped;
+  for (let i = 0; i < jumped.length; i++) {
+    const e = jumped[i]!;
     const target = e.name;
     if (e.present || !target.startsWith("KUBE-") || NOT_DANGLING.has(target)) continue;
     const from = e.firstJump!;

@@ -2,6 +2,7 @@
 
 import type { Rule, Table } from "../../grammar/types.ts";
 import { declare, Entry, type Pass, readBlocks, readRuns } from "./chain-entry.ts";
+import type { Group } from "./group.ts";
 
 /** Everything the model asks about one chain name (a chain of the table, or a name some rule jumps to). */
 export interface ChainEntry {
@@ -22,6 +23,8 @@ export interface ChainEntry {
   readonly dnat: Rule | null;
   /** The DNAT rule's position in the table's `rules`, -1 without one. */
   readonly dnatIndex: number;
+  /** The service port that took this chain (set by setChain), null until one does. */
+  group: Group | null;
 }
 
 /** A table's chains looked up once, so every later question is one map read (or none). */

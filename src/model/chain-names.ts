@@ -21,17 +21,19 @@ export function base32(bytes: Uint8Array): string {
   return out;
 }
 
-// Base32 of 40 bits (10 hex digits): 8 characters.
-function base32Of40(hex: string, from: number): string {
+const BASE32_CODES = Array.from(BASE32, (c) => c.charCodeAt(0));
+
+// The 8 base32 character codes of 40 bits (10 hex digits of `hex` from `from`), into codes[at..at+8).
+function base32Of40(hex: string, from: number, codes: number[], at: number): void {
   let value = Number.parseInt(hex.slice(from, from + 10), 16);
-  let out = "";
-  for (let i = 0; i < 8; i++) {
+  for (let i = 7; i >= 0; i--) {
     const low = value % 32;
-    out = BASE32[low] + out;
+    codes[at + i] = BASE32_CODES[low]!;
     value = (value - low) / 32;
   }
-  return out;
 }
+
+const CODES: number[] = new Array(16).fill(0);
 
 // crypto.hash (Node ≥20.12) makes no Hash object and no Buffer: ~3× faster per name than createHash.
 const oneShot = typeof crypto.hash === "function" ? crypto.hash : null;
@@ -40,7 +42,9 @@ function hash16(text: string): string {
   if (oneShot === null) return base32(crypto.createHash("sha256").update(text).digest()).slice(0, 16);
   // the first 16 base32 characters are the first 80 bits of the digest
   const hex = oneShot("sha256", text, "hex");
-  return base32Of40(hex, 0) + base32Of40(hex, 10);
+  base32Of40(hex, 0, CODES, 0);
+  base32Of40(hex, 10, CODES, 8);
+  return String.fromCharCode(...CODES);
 }
 
 // Memo of service-port hashes: rebuilding the topology after a rule change re-checks mostly the same names.

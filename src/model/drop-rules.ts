@@ -37,7 +37,8 @@ function add(g: Group, rule: Rule, noLocal: boolean): void {
 export function readDropRules(tables: readonly TableIndex[], byName: Map<string, Group>, out: Group[]): void {
   for (const index of tables) {
     const rules = index.name === "nat" ? jumpsTo(index, "KUBE-MARK-DROP") : (index.table?.rules ?? []);
-    for (const rule of rules) {
+    for (let i = 0; i < rules.length; i++) {
+      const rule = rules[i]!;
       if (rule.target === null) continue;
       if (!rule.raw.includes(" endpoints") && !rule.raw.includes("health check")) continue;
       const c = parseComment(ruleFacts(rule).comment);

@@ -9,18 +9,31 @@ import type { CounterSource } from "./types.ts";
 
 /** An endpoint chain's address (or why there is none) and its counters. */
 export interface EndpointTarget {
-  readonly address: string | null;
-  readonly addressSource: "dnat" | "comment" | null;
+  address: string | null;
+  addressSource: "dnat" | "comment" | null;
   /** Why the address is null. */
-  readonly problem: string | null;
+  problem: string | null;
   /** The endpoint chain exists in the dump. */
-  readonly chainPresent: boolean;
-  readonly packets: number | null;
-  readonly bytes: number | null;
-  readonly counterSource: CounterSource | null;
+  chainPresent: boolean;
+  packets: number | null;
+  bytes: number | null;
+  counterSource: CounterSource | null;
 }
 
-type Counted = Pick<EndpointTarget, "packets" | "bytes" | "counterSource">;
+/** A blank target to resolve into (one per build is reused: its fields are copied out at once). */
+export function blankTarget(): EndpointTarget {
+  return {
+    address: null,
+    addressSource: null,
+    problem: null,
+    chainPresent: false,
+    packets: null,
+    bytes: null,
+    counterSource: null,
+  };
+}
+
+type Counted = Readonly<Pick<EndpointTarget, "packets" | "bytes" | "counterSource">>;
 const UNCOUNTED: Counted = { packets: null, bytes: null, counterSource: null };
 
 function counters(nat: TableIndex, rules: readonly Rule[]): Counted {
@@ -40,7 +53,13 @@ function counters(nat: TableIndex, rules: readonly Rule[]): Counted {
  * comment of the jump when the chain is absent from the dump), and counters from the DNAT rule (the sum of the
  * jumps into the chain when that rule has none).
  */
-export function resolveEndpoint(nat: TableIndex, e: ChainEntry | undefined, chain: string, jump: Rule): EndpointTarget {
+export function resolveEndpoint(
+  nat: TableIndex,
+  e: ChainEntry | undefined,
+  chain: string,
+  jump: Rule,
+  out: EndpointTarget,
+): void {
   const present = e?.present === true;
   const dnat = e === undefined ? null : e.dnat;
   let address: string | null = null;
@@ -84,6 +103,11 @@ export function resolveEndpoint(nat: TableIndex, e: ChainEntry | undefined, chai
       counterSource = count.counterSource;
     }
   }
-  // fields written out: a spread here was the costliest line of a 10k-service rebuild
-  return { address, addressSource, problem, chainPresent: present, packets, bytes, counterSource };
+  out.address = address;
+  out.addressSource = addressSource;
+  out.problem = problem;
+  out.chainPresent = present;
+  out.packets = packets;
+  out.bytes = bytes;
+  out.counterSource = counterSource;
 }

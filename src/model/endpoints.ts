@@ -3,7 +3,7 @@
 import { type Cascade, type CascadeJump, readCascade } from "./cascade.ts";
 import { type ChainEntry, chainRules } from "./chain-index.ts";
 import { absenceSeverity, type ModelContext } from "./context.ts";
-import { type EndpointTarget, resolveEndpoint } from "./endpoint-target.ts";
+import { blankTarget, type EndpointTarget, resolveEndpoint } from "./endpoint-target.ts";
 import { finding, percent } from "./findings.ts";
 import type { GroupChains } from "./group-chains.ts";
 import type { Endpoint, Finding, Severity } from "./types.ts";
@@ -60,7 +60,11 @@ interface Assembly {
   readonly findings: Finding[];
   /** Endpoint chains listed so far, kept only when a separate local chain adds its own. */
   readonly seen: Set<string> | null;
+  /** Each endpoint's target, resolved in turn into this one record. */
+  readonly target: EndpointTarget;
 }
+
+const TARGET = blankTarget();
 
 function problemFinding(a: Assembly, jump: CascadeJump, t: EndpointTarget): Finding {
   const { ctx, name } = a;
@@ -75,7 +79,8 @@ function problemFinding(a: Assembly, jump: CascadeJump, t: EndpointTarget): Find
 }
 
 function addEndpoint(a: Assembly, jump: CascadeJump, inServiceChain: boolean): void {
-  const t = resolveEndpoint(a.ctx.nat, jump.entry, jump.target, jump.rule);
+  const t = a.target;
+  resolveEndpoint(a.ctx.nat, jump.entry, jump.target, jump.rule, t);
   const ls = a.local === null ? undefined : a.shares.get(jump.target);
   a.seen?.add(jump.target);
   a.endpoints.push({
@@ -126,6 +131,7 @@ export function buildEndpoints(ctx: ModelContext, chains: GroupChains, name: str
     endpoints: [],
     findings: [],
     seen: local !== null && local !== primary ? new Set<string>() : null,
+    target: TARGET,
   };
   if (primary !== null) {
     const jumps = primary.jumps;

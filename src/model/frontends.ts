@@ -151,16 +151,21 @@ export function attachChains(nat: TableIndex, groups: Map<string, Group>): void 
     const e = withRules[i]!;
     const kind = chainKindOf(e.name);
     if (kind === null) continue;
-    const suffix = kindSuffix(e.name, kind);
-    let g = groups.get(suffix);
-    if (!g) {
-      g = newGroup(suffix, suffix, e.rules[0]!.line);
-      groups.set(suffix, g);
+    let g = e.group;
+    if (g === null) {
+      const suffix = kindSuffix(e.name, kind);
+      g = groups.get(suffix) ?? null;
+      if (g === null) {
+        g = newGroup(suffix, suffix, e.rules[0]!.line);
+        groups.set(suffix, g);
+      }
     }
     setChain(g, kind, e.name, e);
     if (kind === "ext" || kind === "fw" || kind === "xlb") attachLinked(nat, g, e);
   }
-  for (const e of nat.declaredOnly) {
+  const declaredOnly = nat.declaredOnly;
+  for (let i = 0; i < declaredOnly.length; i++) {
+    const e = declaredOnly[i]!;
     const kind = chainKindOf(e.name);
     if (kind === null) continue;
     const g = groups.get(kindSuffix(e.name, kind));

@@ -83,5 +83,6 @@ export function setChain(g: Group, kind: ChainKind, chain: string, entry: ChainE
   if (g.chains[kind] === null) {
     g.chains[kind] = chain;
     g.entries[kind] = entry;
+    if (entry !== undefined) entry.group = g;
   }
 }

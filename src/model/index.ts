@@ -25,7 +25,8 @@ function tableNamed(dump: ParsedDump, name: string): Table | null {
 // Final names: the written name without the old trailing colon; a second port with the same name gets `@suffix`.
 function assignNames(groups: readonly Group[]): Map<string, Group> {
   const byName = new Map<string, Group>();
-  for (const g of groups) {
+  for (let i = 0; i < groups.length; i++) {
+    const g = groups[i]!;
     const written = g.written ?? g.key;
     let name = g.nameSource !== "chain" && written.endsWith(":") ? written.slice(0, -1) : written;
     if (byName.has(name)) name = `${name}@${g.suffix ?? g.key}`;
@@ -80,7 +81,10 @@ export function buildTopology(dump: ParsedDump): Topology {
     ipvsLine: fronts.ipvsLine,
     serviceCount: services.length,
   });
-  for (const s of services) findings.push(...s.findings);
+  for (let i = 0; i < services.length; i++) {
+    const own = services[i]!.findings;
+    for (let k = 0; k < own.length; k++) findings.push(own[k]!);
+  }
   findings.push(...loose);
   let rules = 0;
   for (const t of dump.tables) rules += t.rules.length;

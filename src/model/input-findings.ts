@@ -1,7 +1,7 @@
 // Findings about the dump as a whole: cut off, unreadable lines, another proxy mode or backend, no kube-proxy.
 
 import type { ParsedDump } from "../../grammar/types.ts";
-import { chainPresent, jumpsTo, type TableIndex } from "./chain-index.ts";
+import { chainPresent, type TableIndex } from "./chain-index.ts";
 import { finding } from "./findings.ts";
 import type { Finding } from "./types.ts";
 
@@ -21,8 +21,11 @@ const PROSE = /not rule text|shell prompt|shell command|iptables -L|binary data|
 function foreignDnat(nat: TableIndex): Finding | null {
   const chains = new Set<string>();
   let first: number | null = null;
-  for (const rule of jumpsTo(nat, "DNAT")) {
-    if (rule.chain.startsWith("KUBE-")) continue;
+  const jumps = nat.chains.get("DNAT");
+  const more = jumps?.moreJumps ?? [];
+  for (let i = -1; i < more.length; i++) {
+    const rule = i < 0 ? jumps?.firstJump : more[i];
+    if (rule == null || rule.chain.startsWith("KUBE-")) continue;
     chains.add(rule.chain);
     first ??= rule.line;
   }

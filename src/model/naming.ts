@@ -49,11 +49,16 @@ function placeholder(g: Group): string {
   return g.key;
 }
 
-function hashMatches(written: string, protocol: string | null, suffix: string): boolean {
-  const variants = written.endsWith(":") ? [written, written.slice(0, -1)] : [written, `${written}:`];
-  const protocols = protocol !== null ? [protocol] : PROTOCOLS;
-  for (const p of protocols) for (const v of variants) if (servicePortHash(v, p) === suffix) return true;
+function hashedAs(name: string, protocol: string | null, suffix: string): boolean {
+  if (protocol !== null) return servicePortHash(name, protocol) === suffix;
+  for (let i = 0; i < PROTOCOLS.length; i++) if (servicePortHash(name, PROTOCOLS[i]!) === suffix) return true;
   return false;
+}
+
+// The name as written, or with the old unnamed-port colon added or dropped, hashes to the suffix.
+function hashMatches(written: string, protocol: string | null, suffix: string): boolean {
+  if (hashedAs(written, protocol, suffix)) return true;
+  return hashedAs(written.endsWith(":") ? written.slice(0, -1) : `${written}:`, protocol, suffix);
 }
 
 /**
@@ -62,7 +67,8 @@ function hashMatches(written: string, protocol: string | null, suffix: string): 
  */
 export function nameGroups(nat: TableIndex, tables: readonly TableIndex[], groups: readonly Group[]): void {
   const unnamed: Group[] = [];
-  for (const g of groups) {
+  for (let i = 0; i < groups.length; i++) {
+    const g = groups[i]!;
     g.written ??= nameFromChains(nat, g);
     if (g.written === null) unnamed.push(g);
     else if (g.suffix !== null && !hashMatches(g.written, g.protocol, g.suffix)) {

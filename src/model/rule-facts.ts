@@ -117,19 +117,15 @@ class FactsBuilder implements RuleFacts {
       case DPORT:
         this.dport = first;
         break;
-      case PROBABILITY: {
-        const p = first === null ? Number.NaN : Number(first);
-        this.probability = Number.isFinite(p) ? p : null;
+      case PROBABILITY:
+        this.probability = probabilityOf(first);
         break;
-      }
       case RCHECK:
         this.rcheck = true;
         break;
-      case SECONDS: {
-        const s = first === null ? Number.NaN : Number(first);
-        this.recentSeconds = Number.isInteger(s) ? s : null;
+      case SECONDS:
+        this.recentSeconds = secondsOf(first);
         break;
-      }
       case TO_DESTINATION:
         this.toDestination = first ?? "";
         break;
@@ -159,6 +155,10 @@ interface ShapePlan {
   readonly conditions: number;
   /** The first --to-destination option, else the first --to, else -1. */
   readonly dnatTo: number;
+  /** The last --probability and --seconds options (the ones ruleFacts keeps), -1 when absent. */
+  readonly probability: number;
+  readonly seconds: number;
+  readonly rcheck: boolean;
 }
 
 const plans = new WeakMap<OptionShape, ShapePlan>();
@@ -169,7 +169,14 @@ function planOf(shape: OptionShape): ShapePlan {
     const codes = new Uint8Array(shape.names.length);
     for (let i = 0; i < codes.length; i++) codes[i] = CODES.get(shape.names[i]!) ?? 0;
     const to = shape.names.indexOf("--to-destination");
-    plan = { codes, conditions: conditionsOf(shape.names), dnatTo: to >= 0 ? to : shape.names.indexOf("--to") };
+    plan = {
+      codes,
+      conditions: conditionsOf(shape.names),
+      dnatTo: to >= 0 ? to : shape.names.indexOf("--to"),
+      probability: codes.lastIndexOf(PROBABILITY),
+      seconds: codes.lastIndexOf(SECONDS),
+      rcheck: codes.includes(RCHECK),
+    };
     plans.set(shape, plan);
   }
   return plan;
@@ -230,4 +237,40 @@ export function dnatDestination(rule: Rule): string | null {
     return i < 0 ? null : (rule.values[i] ?? "");
   }
   return optionValue(rule, "--to-destination") ?? optionValue(rule, "--to");
+}
+
+/** What a jump of a service chain says (the ruleFacts fields of the same names). */
+export interface JumpFacts {
+  probability: number | null;
+  rcheck: boolean;
+  recentSeconds: number | null;
+  conditions: number;
+}
+
+function probabilityOf(text: string | null): number | null {
+  const p = text === null ? Number.NaN : Number(text);
+  return Number.isFinite(p) ? p : null;
+}
+
+function secondsOf(text: string | null): number | null {
+  const s = text === null ? Number.NaN : Number(text);
+  return Number.isInteger(s) ? s : null;
+}
+
+/** Reads a service-chain jump into `out` (reused by the caller: one per endpoint jump adds up at 10k services). */
+export function readJump(rule: Rule, out: JumpFacts): void {
+  if (rule instanceof CompactRule) {
+    const plan = planOf(rule.shape);
+    const values = rule.values;
+    out.probability = plan.probability < 0 ? null : probabilityOf(values[plan.probability] ?? null);
+    out.rcheck = plan.rcheck;
+    out.recentSeconds = plan.seconds < 0 ? null : secondsOf(values[plan.seconds] ?? null);
+    out.conditions = plan.conditions;
+    return;
+  }
+  const f = ruleFacts(rule);
+  out.probability = f.probability;
+  out.rcheck = f.rcheck;
+  out.recentSeconds = f.recentSeconds;
+  out.conditions = f.conditions;
 }

@@ -129,9 +129,9 @@ export function buildService(ctx: ModelContext, g: Group): Service {
       );
     }
   }
-  for (const f of eps.findings) findings.push(f);
+  for (let i = 0; i < eps.findings.length; i++) findings.push(eps.findings[i]!);
   chainFindings(findings, ctx, chains, name);
-  for (const f of g.notes) findings.push(f);
+  for (let i = 0; i < g.notes.length; i++) findings.push(g.notes[i]!);
   if (g.nameSource === "hash") {
     findings.push(
       finding("name-recovered", "info", `No comment names ${name}: the name was recovered from the chain hash.`, where),
