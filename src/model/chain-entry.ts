@@ -45,7 +45,7 @@ export class Entry {
 export interface Pass {
   readonly table: Table;
   readonly chains: Map<string, Entry>;
-  /** Entry of each rule's jump target, by the rule's position (undefined: none, DNAT, KUBE-MARK-MASQ). */
+  /** Entry of each rule's jump target, by the rule's position (a hole: none, DNAT, KUBE-MARK-MASQ). */
   readonly targets: (Entry | undefined)[];
   readonly withRules: Entry[];
   readonly declaredOnly: Entry[];
@@ -60,30 +60,24 @@ function addJump(e: Entry, rule: Rule): void {
   else e.moreJumps.push(rule);
 }
 
-// One rule at position i of a chain's entry: its jump target (looked up once here) and counters.
-function readRule(pass: Pass, owner: Entry, rule: Rule, i: number): void {
-  const target = rule.target;
-  let t: Entry | undefined;
-  if (target !== null && target !== "KUBE-MARK-MASQ") {
-    if (target === "DNAT") {
-      pass.dnatJumps.push(rule);
-      if (owner.dnat === null) {
-        owner.dnat = rule;
-        owner.dnatIndex = i;
-      }
-    } else {
-      t = pass.chains.get(target);
-      if (t === undefined) {
-        t = new Entry(target, pass.table, null);
-        pass.chains.set(target, t);
-        pass.jumped.push(t);
-      }
-      addJump(t, rule);
+// A jump at position i of a chain's entry (not to KUBE-MARK-MASQ): its target, looked up once here.
+function readJump(pass: Pass, owner: Entry, rule: Rule, target: string, i: number): void {
+  if (target === "DNAT") {
+    pass.dnatJumps.push(rule);
+    if (owner.dnat === null) {
+      owner.dnat = rule;
+      owner.dnatIndex = i;
     }
+    return;
   }
-  // pushed for every rule (a long array made with its length up front would be a slow sparse one)
-  pass.targets.push(t);
-  if (rule.counters !== null) pass.hasCounters = true;
+  let t = pass.chains.get(target);
+  if (t === undefined) {
+    t = new Entry(target, pass.table, null);
+    pass.chains.set(target, t);
+    pass.jumped.push(t);
+  }
+  addJump(t, rule);
+  pass.targets[i] = t;
 }
 
 /**
@@ -124,7 +118,10 @@ export function readBlocks(pass: Pass): boolean {
       owner = withRules[++b]!;
       end += owner.count;
     }
-    readRule(pass, owner, rules[i]!, i);
+    const rule = rules[i]!;
+    const target = rule.target;
+    if (target !== null && target !== "KUBE-MARK-MASQ") readJump(pass, owner, rule, target, i);
+    if (rule.counters !== null) pass.hasCounters = true;
   }
   return true;
 }
@@ -151,7 +148,9 @@ export function readRuns(pass: Pass): void {
       } else if (run.start + run.count !== i) run.contiguous = false;
     }
     run.count++;
-    readRule(pass, run, rule, i);
+    const target = rule.target;
+    if (target !== null && target !== "KUBE-MARK-MASQ") readJump(pass, run, rule, target, i);
+    if (rule.counters !== null) pass.hasCounters = true;
   }
 }
 

@@ -56,7 +56,8 @@ export function indexTable(name: string, table: Table | null): TableIndex {
   const pass: Pass = {
     table,
     chains,
-    targets: [],
+    // one slot per rule, set for jumps only (a holey array of this length is still a fast one)
+    targets: new Array(table.rules.length),
     withRules: [],
     declaredOnly: [],
     jumped: [],

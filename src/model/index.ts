@@ -36,6 +36,27 @@ function assignNames(groups: readonly Group[]): Map<string, Group> {
   return byName;
 }
 
+/** Services sorted by name (UTF-16 code units, as `<` compares), equal names kept in order. */
+function sortByName(services: Service[]): Service[] {
+  // The engine's own string sort is several times faster than a comparator (~30 ms at 12k names), so it sorts
+  // "name\0position" keys: with names free of NUL this orders exactly as the names do (a name that is a prefix of
+  // another meets NUL, the smallest code unit, where the other continues); equal names by position, zero-padded.
+  const width = String(services.length).length;
+  const keys: string[] = new Array(services.length);
+  for (let i = 0; i < services.length; i++) {
+    const name = services[i]!.name;
+    if (name.includes("\0")) return services.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    keys[i] = `${name}\0${String(i).padStart(width, "0")}`;
+  }
+  keys.sort();
+  const out: Service[] = new Array(services.length);
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i]!;
+    out[i] = services[Number(key.slice(key.length - width))]!;
+  }
+  return out;
+}
+
 /** Rebuilds the service → endpoint topology from one parsed dump. */
 export function buildTopology(dump: ParsedDump): Topology {
   const nat = indexTable("nat", tableNamed(dump, "nat"));
@@ -72,8 +93,7 @@ export function buildTopology(dump: ParsedDump): Topology {
     else loose.push(f);
   }
 
-  const services: Service[] = groups.map((g) => buildService(ctx, g));
-  services.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const services = sortByName(groups.map((g) => buildService(ctx, g)));
   const findings: Finding[] = inputFindings({
     dump,
     nat,
