@@ -20,9 +20,18 @@ import { bundleChild, runChild, timeCli } from "./spawn.ts";
 
 const argv = process.argv.slice(2);
 const flag = (name: string): boolean => argv.includes(name);
-const value = (name: string): string | undefined => argv[argv.indexOf(name) + 1];
-const sizes = (value("--sizes") ?? "1000,10000,20000").split(",").map(Number);
-const runs = Number(value("--runs") ?? 5);
+const value = (name: string): string | undefined => {
+  const at = argv.indexOf(name);
+  return at < 0 ? undefined : argv[at + 1];
+};
+function counts(name: string, fallback: string): number[] {
+  const text = value(name) ?? fallback;
+  const list = text.split(",").map(Number);
+  if (list.some((n) => !Number.isInteger(n) || n < 1)) throw new Error(`${name} needs positive integers, got ${text}`);
+  return list;
+}
+const sizes = counts("--sizes", "1000,10000,20000");
+const runs = counts("--runs", "5")[0]!;
 const HERE = fileURLToPath(new URL(".", import.meta.url));
 
 function log(message: string): void {
