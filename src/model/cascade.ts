@@ -32,9 +32,11 @@ export interface Cascade {
 // A jump target that leads to an endpoint, given its entry when the caller has it.
 function endpointTarget(nat: TableIndex, target: string | null, entry: ChainEntry | undefined): target is string {
   if (target === null) return false;
+  // the entry read its name once: no string is read here
+  if (entry !== undefined) return entry.role === 1 || (entry.role === 0 && entry.dnat !== null);
   if (target.startsWith("KUBE-SEP-")) return true;
   if (target.startsWith("KUBE-MARK-") || chainKindOf(target) !== null) return false;
-  return (entry ?? nat.chains.get(target))?.dnat != null;
+  return nat.chains.get(target)?.dnat != null;
 }
 
 /** True when a jump from a service chain leads to an endpoint: KUBE-SEP-*, or another chain that DNATs. */

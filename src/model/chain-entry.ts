@@ -1,6 +1,7 @@
 // The record kept per chain name while a table is indexed, and the passes that fill it.
 
 import type { Rule, Table } from "../../grammar/types.ts";
+import { type ChainKind, chainKindOf } from "./chain-kinds.ts";
 import type { Group } from "./group.ts";
 
 const EMPTY: readonly Rule[] = [];
@@ -22,12 +23,19 @@ export class Entry {
   group: Group | null = null;
   #rules: readonly Rule[] | null;
 
+  /** The service-port chain kind of the name (KUBE-SVC-… → "svc"), null for any other name. */
+  readonly kind: ChainKind | null;
+  /** KUBE-SEP-* (1), KUBE-MARK-* or a service-port chain (2), anything else (0): read once from the name. */
+  readonly role: 0 | 1 | 2;
+
   constructor(
     readonly name: string,
     private readonly table: Table,
     rules: readonly Rule[] | null,
   ) {
     this.#rules = rules;
+    this.kind = chainKindOf(name);
+    this.role = name.startsWith("KUBE-SEP-") ? 1 : this.kind !== null || name.startsWith("KUBE-MARK-") ? 2 : 0;
   }
 
   // made on first use when the table has no list of its own: most chains are only asked what they DNAT to

@@ -2,6 +2,7 @@
 
 import type { Rule, Table } from "../../grammar/types.ts";
 import { declare, Entry, type Pass, readBlocks, readRuns } from "./chain-entry.ts";
+import type { ChainKind } from "./chain-kinds.ts";
 import type { Group } from "./group.ts";
 
 /** Everything the model asks about one chain name (a chain of the table, or a name some rule jumps to). */
@@ -23,6 +24,10 @@ export interface ChainEntry {
   readonly dnat: Rule | null;
   /** The DNAT rule's position in the table's `rules`, -1 without one. */
   readonly dnatIndex: number;
+  /** The service-port chain kind of the name (KUBE-SVC-… → "svc"), null for any other name. */
+  readonly kind: ChainKind | null;
+  /** KUBE-SEP-* (1), KUBE-MARK-* or a service-port chain (2), anything else (0). */
+  readonly role: 0 | 1 | 2;
   /** The service port that took this chain (set by setChain), null until one does. */
   group: Group | null;
 }

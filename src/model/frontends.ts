@@ -7,7 +7,7 @@ import { type ChainKind, chainKindOf, hasSuffix, kindSuffix } from "./chain-kind
 import { servicePortHash } from "./chain-names.ts";
 import { type CommentInfo, parseComment } from "./comments.ts";
 import { addUnique, type Group, newGroup, setChain } from "./group.ts";
-import { portNumber, type RuleFacts, ruleFacts } from "./rule-facts.ts";
+import { FactsBuilder, portNumber, type RuleFacts, readFacts } from "./rule-facts.ts";
 
 /** What the nat table's entry chains tell. */
 export interface Frontends {
@@ -85,6 +85,9 @@ function nodePortRule(g: Group, f: RuleFacts): void {
   if (port !== null) addUnique(g.nodePorts, port);
 }
 
+// Each frontend rule's facts, read in turn into this one record.
+const FACTS = new FactsBuilder();
+
 /** Reads KUBE-SERVICES and KUBE-NODEPORTS of the nat table into groups keyed by chain suffix. */
 export function readFrontends(nat: TableIndex): Frontends {
   const groups = new Map<string, Group>();
@@ -96,15 +99,16 @@ export function readFrontends(nat: TableIndex): Frontends {
   for (let k = 0; k < serviceRules.length; k++) {
     const rule = serviceRules[k]!;
     const target = rule.target;
-    const kind = chainKindOf(target);
+    const into = targetEntry(nat, services!, k, rule);
+    const kind = into !== undefined ? into.kind : chainKindOf(target);
     if (kind === null) {
-      if (ipvsLine === null && ruleFacts(rule).matchSet?.startsWith("KUBE-")) ipvsLine = rule.line;
+      if (ipvsLine === null && readFacts(rule, FACTS).matchSet?.startsWith("KUBE-")) ipvsLine = rule.line;
       continue;
     }
-    const g = groupFor(groups, kindSuffix(target!, kind), rule.line);
+    const g = into?.group ?? groupFor(groups, kindSuffix(target!, kind), rule.line);
     g.hasFrontend = true;
-    setChain(g, kind, target!, targetEntry(nat, services!, k, rule));
-    const f = ruleFacts(rule);
+    setChain(g, kind, target!, into);
+    const f = readFacts(rule, FACTS);
     serviceRule(g, rule, f, kind);
     if (f.destination !== null && !f.destinationNegated) {
       const what = `${stripHostPrefix(f.destination)}:${f.dport ?? "*"}/${f.protocol ?? "?"}`;
@@ -116,12 +120,13 @@ export function readFrontends(nat: TableIndex): Frontends {
   for (let k = 0; k < nodePortRules.length; k++) {
     const rule = nodePortRules[k]!;
     const target = rule.target;
-    const kind = chainKindOf(target);
+    const into = targetEntry(nat, nodePorts!, k, rule);
+    const kind = into !== undefined ? into.kind : chainKindOf(target);
     if (kind === null) continue;
-    const g = groupFor(groups, kindSuffix(target!, kind), rule.line);
+    const g = into?.group ?? groupFor(groups, kindSuffix(target!, kind), rule.line);
     g.hasFrontend = true;
-    setChain(g, kind, target!, targetEntry(nat, nodePorts!, k, rule));
-    const f = ruleFacts(rule);
+    setChain(g, kind, target!, into);
+    const f = readFacts(rule, FACTS);
     nodePortRule(g, f);
     if (f.dport !== null) claim(seen, conflicts, `node port ${f.dport}/${f.protocol ?? "?"}`, g, rule.line);
   }
@@ -134,10 +139,9 @@ function attachLinked(nat: TableIndex, g: Group, e: ChainEntry): void {
   const rules = e.rules;
   for (let k = 0; k < rules.length; k++) {
     const target = rules[k]!.target;
-    const kind = chainKindOf(target);
-    if (kind !== null && g.chains[kind] === null && hasSuffix(target!, kind, suffix)) {
-      setChain(g, kind, target!, targetEntry(nat, e, k, rules[k]!));
-    }
+    const into = targetEntry(nat, e, k, rules[k]!);
+    const kind = into !== undefined ? into.kind : chainKindOf(target);
+    if (kind !== null && g.chains[kind] === null && hasSuffix(target!, kind, suffix)) setChain(g, kind, target!, into);
   }
 }
 
@@ -149,7 +153,7 @@ export function attachChains(nat: TableIndex, groups: Map<string, Group>): void 
   const withRules = nat.withRules;
   for (let i = 0; i < withRules.length; i++) {
     const e = withRules[i]!;
-    const kind = chainKindOf(e.name);
+    const kind = e.kind;
     if (kind === null) continue;
     let g = e.group;
     if (g === null) {
@@ -166,7 +170,7 @@ export function attachChains(nat: TableIndex, groups: Map<string, Group>): void 
   const declaredOnly = nat.declaredOnly;
   for (let i = 0; i < declaredOnly.length; i++) {
     const e = declaredOnly[i]!;
-    const kind = chainKindOf(e.name);
+    const kind = e.kind;
     if (kind === null) continue;
     const g = groups.get(kindSuffix(e.name, kind));
     if (g) setChain(g, kind, e.name, e);

@@ -80,8 +80,8 @@ function isJump(name: string): boolean {
   return name === "-j" || name === "--jump" || name === "-g" || name === "--goto";
 }
 
-/** The facts being collected over one rule's options, in order. */
-class FactsBuilder implements RuleFacts {
+/** The facts being collected over one rule's options, in order (reusable: see readFacts). */
+export class FactsBuilder implements RuleFacts {
   comment: string | null = null;
   destination: string | null = null;
   destinationNegated = false;
@@ -96,6 +96,24 @@ class FactsBuilder implements RuleFacts {
   matchSet: string | null = null;
   dstTypeLocal = false;
   conditions = 0;
+
+  /** Back to no options read. */
+  reset(): void {
+    this.comment = null;
+    this.destination = null;
+    this.destinationNegated = false;
+    this.source = null;
+    this.sourceNegated = false;
+    this.protocol = null;
+    this.dport = null;
+    this.probability = null;
+    this.rcheck = false;
+    this.recentSeconds = null;
+    this.toDestination = null;
+    this.matchSet = null;
+    this.dstTypeLocal = false;
+    this.conditions = 0;
+  }
 
   /** One option by its code: first value (null when it has none), all values joined, negation. */
   set(code: number, first: string | null, joined: string, negated: boolean): void {
@@ -184,7 +202,12 @@ function planOf(shape: OptionShape): ShapePlan {
 
 /** Pulls the options the model reads out of one rule. */
 export function ruleFacts(rule: Rule): RuleFacts {
-  const facts = new FactsBuilder();
+  return readFacts(rule, new FactsBuilder());
+}
+
+/** Reads one rule's facts into `facts` (reset first), for loops that read one rule at a time without keeping them. */
+export function readFacts(rule: Rule, facts: FactsBuilder): RuleFacts {
+  facts.reset();
   if (rule instanceof CompactRule) {
     // one value per option, names shared by the shape: no RuleOption objects made, each name read once per shape
     const plan = planOf(rule.shape);
