@@ -4,7 +4,7 @@ import type { Rule } from "../../grammar/types.ts";
 import { stripHostPrefix } from "./address.ts";
 import { jumpsTo, type TableIndex } from "./chain-index.ts";
 import { parseComment } from "./comments.ts";
-import { addUnique, type Group, newGroup } from "./group.ts";
+import { type Group, newGroup, withAdded, withUnique } from "./group.ts";
 import { portNumber, ruleFacts } from "./rule-facts.ts";
 
 function add(g: Group, rule: Rule, noLocal: boolean): void {
@@ -12,10 +12,11 @@ function add(g: Group, rule: Rule, noLocal: boolean): void {
   if (g.protocol === null) g.protocol = f.protocol;
   const internal = rule.chain === "KUBE-SERVICES" && rule.table === "filter";
   const mark = { chain: rule.chain, line: rule.line, traffic: internal ? "internal" : "external" } as const;
-  (noLocal ? g.noLocalEndpoints : g.noEndpoints).push(mark);
+  if (noLocal) g.noLocalEndpoints = withAdded(g.noLocalEndpoints, mark);
+  else g.noEndpoints = withAdded(g.noEndpoints, mark);
   const port = portNumber(f.dport);
   if (f.dstTypeLocal && f.destination === null) {
-    if (port !== null) addUnique(g.nodePorts, port);
+    if (port !== null) g.nodePorts = withUnique(g.nodePorts, port);
     return;
   }
   if (f.destination === null || f.destinationNegated) return;
@@ -26,7 +27,8 @@ function add(g: Group, rule: Rule, noLocal: boolean): void {
       g.port = port;
       g.clusterLine = rule.line;
     }
-  } else if (address !== g.clusterIP && !g.loadBalancerIPs.includes(address)) addUnique(g.externalIPs, address);
+  } else if (address !== g.clusterIP && !g.loadBalancerIPs.includes(address))
+    g.externalIPs = withUnique(g.externalIPs, address);
 }
 
 /**

@@ -65,6 +65,8 @@ interface Assembly {
 }
 
 const TARGET = blankTarget();
+// Endpoints are listed here, then copied out at their exact length: a list grown by push keeps room for 17.
+const ENDPOINTS: Endpoint[] = [];
 
 function problemFinding(a: Assembly, jump: CascadeJump, t: EndpointTarget): Finding {
   const { ctx, name } = a;
@@ -128,7 +130,7 @@ export function buildEndpoints(ctx: ModelContext, chains: GroupChains, name: str
     name,
     local,
     shares: localShares(local),
-    endpoints: [],
+    endpoints: ENDPOINTS,
     findings: [],
     seen: local !== null && local !== primary ? new Set<string>() : null,
     target: TARGET,
@@ -145,8 +147,10 @@ export function buildEndpoints(ctx: ModelContext, chains: GroupChains, name: str
   if (gap !== null) a.findings.push(gap);
   const localGap = local === null || local === primary ? null : gapFinding(name, local);
   if (localGap !== null) a.findings.push(localGap);
+  const endpoints = a.endpoints.slice();
+  a.endpoints.length = 0;
   return {
-    endpoints: a.endpoints,
+    endpoints,
     findings: a.findings,
     affinitySeconds: primary?.affinitySeconds ?? local?.affinitySeconds ?? null,
     chain: primary?.chain ?? null,

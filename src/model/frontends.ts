@@ -6,7 +6,7 @@ import { type ChainEntry, type TableIndex, targetEntry } from "./chain-index.ts"
 import { type ChainKind, chainKindOf, hasSuffix, kindSuffix } from "./chain-kinds.ts";
 import { servicePortHash } from "./chain-names.ts";
 import { type CommentInfo, parseComment } from "./comments.ts";
-import { addUnique, type Group, newGroup, setChain } from "./group.ts";
+import { type Group, newGroup, setChain, withUnique } from "./group.ts";
 import { FactsBuilder, portNumber, type RuleFacts, readFacts } from "./rule-facts.ts";
 
 /** What the nat table's entry chains tell. */
@@ -74,15 +74,15 @@ function serviceRule(g: Group, rule: Rule, f: RuleFacts, chain: ChainKind): void
       g.clusterLine = rule.line;
       if (f.protocol !== null) g.protocol = f.protocol;
     }
-  } else if (kind === "external") addUnique(g.externalIPs, address);
-  else addUnique(g.loadBalancerIPs, address);
+  } else if (kind === "external") g.externalIPs = withUnique(g.externalIPs, address);
+  else g.loadBalancerIPs = withUnique(g.loadBalancerIPs, address);
 }
 
 function nodePortRule(g: Group, f: RuleFacts): void {
   nameFrom(g, parseComment(f.comment));
   if (g.protocol === null) g.protocol = f.protocol;
   const port = portNumber(f.dport);
-  if (port !== null) addUnique(g.nodePorts, port);
+  if (port !== null) g.nodePorts = withUnique(g.nodePorts, port);
 }
 
 // Each frontend rule's facts, read in turn into this one record.

@@ -36,14 +36,24 @@ export interface Group {
   hasFrontend: boolean;
   /** Some frontend had no kube-proxy comment, so its kind was guessed from the chain. */
   guessedFrontends: boolean;
-  noEndpoints: DropMark[];
-  noLocalEndpoints: DropMark[];
+  /** Lists shared and empty until the first add (see withAdded): most ports have none. */
+  noEndpoints: readonly DropMark[];
+  noLocalEndpoints: readonly DropMark[];
   /** First input line about this service port. */
   firstLine: number;
   /** The final service name, set once every group is named. */
   name: string | null;
   /** Findings about this port found outside its own chains (name hash, dangling jumps, conflicts). */
-  notes: Finding[];
+  notes: readonly Finding[];
+}
+
+const NONE: readonly never[] = Object.freeze([]);
+
+/** The list with a value added at its end: the shared empty list is replaced, never changed. */
+export function withAdded<T>(list: readonly T[], value: T): readonly T[] {
+  if (list.length === 0) return [value];
+  (list as T[]).push(value);
+  return list;
 }
 
 /** A fresh group for a chain suffix or a name. */
@@ -65,17 +75,21 @@ export function newGroup(key: string, suffix: string | null, line: number): Grou
     healthCheckNodePort: null,
     hasFrontend: false,
     guessedFrontends: false,
-    noEndpoints: [],
-    noLocalEndpoints: [],
+    noEndpoints: NONE,
+    noLocalEndpoints: NONE,
     firstLine: line,
     name: null,
-    notes: [],
+    notes: NONE,
   };
 }
 
-/** Appends a value once. */
-export function addUnique<T>(list: T[], value: T): void {
-  if (!list.includes(value)) list.push(value);
+/** The list with the value appended once, as a new array of exact length (these lists end up in the Services). */
+export function withUnique<T>(list: T[], value: T): T[] {
+  if (list.includes(value)) return list;
+  const out = new Array<T>(list.length + 1);
+  for (let i = 0; i < list.length; i++) out[i] = list[i]!;
+  out[list.length] = value;
+  return out;
 }
 
 /** Sets a chain of the group unless it has one of that kind already (a kind and hash suffix make one name). */

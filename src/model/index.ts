@@ -9,7 +9,7 @@ import type { ModelContext } from "./context.ts";
 import { readDropRules } from "./drop-rules.ts";
 import { guessEra } from "./era.ts";
 import { attachByHash, attachChains, readFrontends } from "./frontends.ts";
-import type { Group } from "./group.ts";
+import { type Group, withAdded } from "./group.ts";
 import { inputFindings } from "./input-findings.ts";
 import { nameGroups } from "./naming.ts";
 import { buildService } from "./service-build.ts";
@@ -89,7 +89,7 @@ export function buildTopology(dump: ParsedDump): Topology {
   const loose: Finding[] = [];
   for (const f of [...chainFindings(ctx, [nat, filter], ownerOf), ...conflictFindings(fronts.conflicts, bySuffix)]) {
     const owner = f.service === null ? undefined : byName.get(f.service);
-    if (owner) owner.notes.push(f);
+    if (owner) owner.notes = withAdded(owner.notes, f);
     else loose.push(f);
   }
 

@@ -6,7 +6,7 @@ import { CHAIN_KINDS } from "./chain-kinds.ts";
 import { servicePortHash } from "./chain-names.ts";
 import { parseComment } from "./comments.ts";
 import { finding } from "./findings.ts";
-import type { Group } from "./group.ts";
+import { type Group, withAdded } from "./group.ts";
 import { ruleFacts } from "./rule-facts.ts";
 
 const PROTOCOLS = ["tcp", "udp", "sctp"];
@@ -74,7 +74,8 @@ export function nameGroups(nat: TableIndex, tables: readonly TableIndex[], group
     else if (g.suffix !== null && !hashMatches(g.written, g.protocol, g.suffix)) {
       const name = g.written.endsWith(":") ? g.written.slice(0, -1) : g.written;
       const chain = placeholder(g);
-      g.notes.push(
+      g.notes = withAdded(
+        g.notes,
         finding(
           "name-hash-mismatch",
           "warning",

@@ -96,13 +96,18 @@ function isIncomplete(g: Group, chains: GroupChains): boolean {
   );
 }
 
+// A service's findings are listed here, then copied out at their exact length (a list grown by push keeps room
+// for 17, and most services have none or one).
+const FINDINGS: Finding[] = [];
+
 /** Builds the Service for one named group. */
 export function buildService(ctx: ModelContext, g: Group): Service {
   const name = g.name ?? g.key;
   const chains = groupChains(ctx.nat, g);
   const eps = buildEndpoints(ctx, chains, name);
   const incomplete = isIncomplete(g, chains);
-  const findings: Finding[] = [];
+  const findings = FINDINGS;
+  findings.length = 0;
   dropFindings(findings, name, g.noEndpoints, false);
   dropFindings(findings, name, g.noLocalEndpoints, true);
   const where = { service: name, chain: eps.chain, line: g.firstLine };
@@ -172,7 +177,7 @@ export function buildService(ctx: ModelContext, g: Group): Service {
     // the group is dropped once its Service is built: its chains record is not copied
     chains: g.chains,
     endpoints: eps.endpoints,
-    findings,
+    findings: findings.slice(),
     healthCheckNodePort: g.healthCheckNodePort,
     nameSource: g.nameSource,
     incomplete,
