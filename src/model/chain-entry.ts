@@ -99,25 +99,28 @@ export function readBlocks(pass: Pass): boolean {
   if (byChain === undefined) return false;
   let at = 0;
   let blocks = true;
-  // a block is the chain's rules when its first and last rules are: lists hold each chain's rules in table order
-  // (forEach, not for-of: until the loop is optimized, every for-of step allocates)
-  byChain.forEach((list) => {
-    const n = list.length;
-    if (!blocks || n === 0 || rules[at] !== list[0] || rules[at + n - 1] !== list[n - 1]) blocks = false;
-    else at += n;
-  });
-  if (!blocks || at !== rules.length || at === 0) return false;
-  at = 0;
-  // every block's entry first: a jump may come before the block of the chain it goes to
+  // Every block's entry first (a jump may come before the block of the chain it goes to). A list is its chain's
+  // block when its first and last rules are where the block would be: lists hold each chain's rules in table order.
+  // (forEach, not for-of: until the loop is optimized, every for-of step allocates.)
   byChain.forEach((list, chain) => {
+    const n = list.length;
+    if (!blocks || n === 0 || rules[at] !== list[0] || rules[at + n - 1] !== list[n - 1]) {
+      blocks = false;
+      return;
+    }
     const e = new Entry(chain, table, list);
     e.start = at;
-    e.count = list.length;
+    e.count = n;
     e.present = true;
     chains.set(chain, e);
     withRules.push(e);
-    at += list.length;
+    at += n;
   });
+  if (!blocks || at !== rules.length || at === 0) {
+    chains.clear();
+    withRules.length = 0;
+    return false;
+  }
   let b = 0;
   let owner = withRules[0]!;
   let end = owner.count;

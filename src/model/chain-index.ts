@@ -85,10 +85,12 @@ export function indexTable(name: string, table: Table | null): TableIndex {
   return { name, table, chains, withRules, declaredOnly, jumped, hasCounters, targets };
 }
 
-/** The entry of the chain the k-th rule of a chain jumps to (undefined when none). */
+/** The entry of the chain the k-th rule of a chain jumps to; undefined without a target, for DNAT, KUBE-MARK-MASQ. */
 export function targetEntry(index: TableIndex, e: ChainEntry, k: number, rule: Rule): ChainEntry | undefined {
   if (e instanceof Entry && e.contiguous && e.start >= 0) return index.targets[e.start + k];
-  return rule.target === null ? undefined : index.chains.get(rule.target);
+  const target = rule.target;
+  if (target === null || target === "DNAT" || target === "KUBE-MARK-MASQ") return undefined;
+  return index.chains.get(target);
 }
 
 /** The rules of one chain, in order. */
