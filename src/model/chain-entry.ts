@@ -6,47 +6,49 @@ import type { Group } from "./group.ts";
 
 const EMPTY: readonly Rule[] = [];
 
-/** One chain name of a table: its rules (a run of the table's rules), declaration, incoming jumps, DNAT rule. */
-export class Entry {
-  declared = false;
+/**
+ * One chain name of a table: its rules (a run of the table's rules), declaration, incoming jumps, DNAT rule.
+ * Made as an object literal, not a class instance: V8 learns that these (all kept to the end of the build) survive
+ * and allocates them straight in the old generation instead of copying each one twice.
+ */
+export interface Entry {
+  readonly name: string;
+  declared: boolean;
   /** Declared or holding rules. */
-  present = false;
-  /** Position of the chain's first rule in the table's rules, -1 when it has none. */
-  start = -1;
-  count = 0;
-  /** The chain's rules are one run of the table's rules, from `start`. */
-  contiguous = true;
-  firstJump: Rule | null = null;
-  moreJumps: Rule[] | null = null;
-  dnat: Rule | null = null;
-  dnatIndex = -1;
-  group: Group | null = null;
-  #rules: readonly Rule[] | null;
-
+  present: boolean;
+  /** Position of the chain's first rule in the table's rules when its rules are one run of them, else -1. */
+  start: number;
+  count: number;
+  rules: readonly Rule[];
+  firstJump: Rule | null;
+  moreJumps: Rule[] | null;
+  dnat: Rule | null;
+  dnatIndex: number;
+  group: Group | null;
   /** The service-port chain kind of the name (KUBE-SVC-… → "svc"), null for any other name. */
   readonly kind: ChainKind | null;
   /** KUBE-SEP-* (1), KUBE-MARK-* or a service-port chain (2), anything else (0): read once from the name. */
   readonly role: 0 | 1 | 2;
+}
 
-  constructor(
-    readonly name: string,
-    private readonly table: Table,
-    rules: readonly Rule[] | null,
-  ) {
-    this.#rules = rules;
-    this.kind = chainKindOf(name);
-    this.role = name.startsWith("KUBE-SEP-") ? 1 : this.kind !== null || name.startsWith("KUBE-MARK-") ? 2 : 0;
-  }
-
-  // made on first use when the table has no list of its own: most chains are only asked what they DNAT to
-  get rules(): readonly Rule[] {
-    if (this.#rules === null) {
-      if (this.count === 0) this.#rules = EMPTY;
-      else if (this.contiguous) this.#rules = this.table.rules.slice(this.start, this.start + this.count);
-      else this.#rules = this.table.byChain?.get(this.name) ?? this.table.rules.filter((r) => r.chain === this.name);
-    }
-    return this.#rules;
-  }
+/** A new entry: no rules yet unless given, not declared, nothing jumping to it. */
+export function newEntry(name: string, rules: readonly Rule[]): Entry {
+  const kind = chainKindOf(name);
+  return {
+    name,
+    declared: false,
+    present: false,
+    start: -1,
+    count: 0,
+    rules,
+    firstJump: null,
+    moreJumps: null,
+    dnat: null,
+    dnatIndex: -1,
+    group: null,
+    kind,
+    role: name.startsWith("KUBE-SEP-") ? 1 : kind !== null || name.startsWith("KUBE-MARK-") ? 2 : 0,
+  };
 }
 
 /** What indexing one table collects. */
@@ -80,7 +82,7 @@ function readJump(pass: Pass, owner: Entry, rule: Rule, target: string, i: numbe
   }
   let t = pass.chains.get(target);
   if (t === undefined) {
-    t = new Entry(target, pass.table, null);
+    t = newEntry(target, EMPTY);
     pass.chains.set(target, t);
     pass.jumped.push(t);
   }
@@ -108,7 +110,7 @@ export function readBlocks(pass: Pass): boolean {
       blocks = false;
       return;
     }
-    const e = new Entry(chain, table, list);
+    const e = newEntry(chain, list);
     e.start = at;
     e.count = n;
     e.present = true;
@@ -143,25 +145,33 @@ export function readRuns(pass: Pass): void {
   const rules = table.rules;
   let runChain: string | null = null;
   let run: Entry | null = null;
+  const split = new Set<Entry>();
   for (let i = 0; i < rules.length; i++) {
     const rule = rules[i]!;
     if (run === null || rule.chain !== runChain) {
       runChain = rule.chain;
       run = chains.get(runChain) ?? null;
       if (run === null) {
-        run = new Entry(runChain, table, null);
+        run = newEntry(runChain, EMPTY);
         chains.set(runChain, run);
       }
       if (run.count === 0) {
         run.start = i;
         run.present = true;
         withRules.push(run);
-      } else if (run.start + run.count !== i) run.contiguous = false;
+      } else if (run.start + run.count !== i) split.add(run);
     }
     run.count++;
     const target = rule.target;
     if (target !== null && target !== "KUBE-MARK-MASQ") readJump(pass, run, rule, target, i);
     if (rule.counters !== null) pass.hasCounters = true;
+  }
+  for (const e of withRules) {
+    if (!split.has(e)) e.rules = rules.slice(e.start, e.start + e.count);
+    else {
+      e.rules = table.byChain?.get(e.name) ?? rules.filter((r) => r.chain === e.name);
+      e.start = -1;
+    }
   }
 }
 
@@ -169,7 +179,7 @@ export function readRuns(pass: Pass): void {
 function declared(pass: Pass, chain: string): void {
   let e = pass.chains.get(chain);
   if (e === undefined) {
-    e = new Entry(chain, pass.table, null);
+    e = newEntry(chain, EMPTY);
     pass.chains.set(chain, e);
   }
   e.declared = true;

@@ -1,7 +1,7 @@
 // A table indexed once: per chain its rules, whether it is declared, what jumps to it and its DNAT rule.
 
 import type { Rule, Table } from "../../grammar/types.ts";
-import { declare, Entry, type Pass, readBlocks, readRuns } from "./chain-entry.ts";
+import { declare, type Entry, newEntry, type Pass, readBlocks, readRuns } from "./chain-entry.ts";
 import type { ChainKind } from "./chain-kinds.ts";
 import type { Group } from "./group.ts";
 
@@ -75,7 +75,7 @@ export function indexTable(name: string, table: Table | null): TableIndex {
   if (dnat.length > 0) {
     let e = chains.get("DNAT");
     if (e === undefined) {
-      e = new Entry("DNAT", table, EMPTY);
+      e = newEntry("DNAT", EMPTY);
       chains.set("DNAT", e);
     }
     e.firstJump = dnat[0]!;
@@ -87,7 +87,9 @@ export function indexTable(name: string, table: Table | null): TableIndex {
 
 /** The entry of the chain the k-th rule of a chain jumps to; undefined without a target, for DNAT, KUBE-MARK-MASQ. */
 export function targetEntry(index: TableIndex, e: ChainEntry, k: number, rule: Rule): ChainEntry | undefined {
-  if (e instanceof Entry && e.contiguous && e.start >= 0) return index.targets[e.start + k];
+  // an index entry whose rules are one run of the table's rules has its targets by position
+  const start = (e as Entry).start;
+  if (start >= 0) return index.targets[start + k];
   const target = rule.target;
   if (target === null || target === "DNAT" || target === "KUBE-MARK-MASQ") return undefined;
   return index.chains.get(target);
