@@ -3,7 +3,7 @@
 import type { Rule } from "../../grammar/types.ts";
 import { type ChainEntry, type TableIndex, targetEntry } from "./chain-index.ts";
 import { chainKindOf } from "./chain-kinds.ts";
-import { type JumpFacts, readJump } from "./rule-facts.ts";
+import { type JumpFacts, readJumpFacts } from "./jump-facts.ts";
 
 /** One jump to an endpoint chain. */
 export interface CascadeJump {
@@ -60,7 +60,7 @@ export function readCascade(nat: TableIndex, entry: ChainEntry): Cascade {
     const target = targetEntry(nat, entry, k, rule);
     if (!endpointTarget(nat, rule.target, target)) continue;
     const facts = JUMP;
-    readJump(rule, facts);
+    readJumpFacts(rule, facts);
     if (facts.rcheck) {
       affinitySeconds ??= facts.recentSeconds;
       continue;

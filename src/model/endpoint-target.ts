@@ -4,7 +4,8 @@ import type { Rule } from "../../grammar/types.ts";
 import { isPlainIPv4Target, readDnatTarget } from "./address.ts";
 import { type ChainEntry, entryJumps, ruleIndex, type TableIndex } from "./chain-index.ts";
 import { parseComment } from "./comments.ts";
-import { dnatDestination, optionValue } from "./rule-facts.ts";
+import { dnatDestination } from "./jump-facts.ts";
+import { optionValue } from "./rule-facts.ts";
 import type { CounterSource } from "./types.ts";
 
 /** An endpoint chain's address (or why there is none) and its counters. */

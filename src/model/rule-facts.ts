@@ -1,7 +1,26 @@
 // What one rule says in kube-proxy's terms: comment, addresses, ports, probability, affinity, DNAT target.
 
-import { CompactRule, type OptionShape } from "../../grammar/compact-rule.ts";
+import { CompactRule } from "../../grammar/compact-rule.ts";
 import type { Rule } from "../../grammar/types.ts";
+import {
+  CODES,
+  COMMENT,
+  DESTINATION,
+  DPORT,
+  DST_TYPE,
+  isJump,
+  MATCH_SET,
+  NEUTRAL,
+  PROBABILITY,
+  PROTOCOL,
+  planOf,
+  probabilityOf,
+  RCHECK,
+  SECONDS,
+  SOURCE,
+  secondsOf,
+  TO_DESTINATION,
+} from "./option-codes.ts";
 
 /** The options of one rule that the model reads, pulled out in one pass. */
 export interface RuleFacts {
@@ -25,59 +44,6 @@ export interface RuleFacts {
   readonly dstTypeLocal: boolean;
   /** Options that make a jump conditional, other than comment and statistic. */
   readonly conditions: number;
-}
-
-// Options that never make a jump conditional.
-const NEUTRAL = new Set([
-  "-m",
-  "--match",
-  "--comment",
-  "--mode",
-  "--probability",
-  "-j",
-  "--jump",
-  "-g",
-  "--goto",
-  "-c",
-  "--set-counters",
-]);
-
-// What each option the model reads sets (0: nothing).
-const COMMENT = 1;
-const DESTINATION = 2;
-const SOURCE = 3;
-const PROTOCOL = 4;
-const DPORT = 5;
-const PROBABILITY = 6;
-const RCHECK = 7;
-const SECONDS = 8;
-const TO_DESTINATION = 9;
-const MATCH_SET = 10;
-const DST_TYPE = 11;
-
-const CODES = new Map<string, number>([
-  ["--comment", COMMENT],
-  ["-d", DESTINATION],
-  ["--destination", DESTINATION],
-  ["--dst", DESTINATION],
-  ["-s", SOURCE],
-  ["--source", SOURCE],
-  ["--src", SOURCE],
-  ["-p", PROTOCOL],
-  ["--protocol", PROTOCOL],
-  ["--dport", DPORT],
-  ["--destination-port", DPORT],
-  ["--probability", PROBABILITY],
-  ["--rcheck", RCHECK],
-  ["--seconds", SECONDS],
-  ["--to-destination", TO_DESTINATION],
-  ["--to", TO_DESTINATION],
-  ["--match-set", MATCH_SET],
-  ["--dst-type", DST_TYPE],
-]);
-
-function isJump(name: string): boolean {
-  return name === "-j" || name === "--jump" || name === "-g" || name === "--goto";
 }
 
 /** The facts being collected over one rule's options, in order (reusable: see readFacts). */
@@ -157,49 +123,6 @@ export class FactsBuilder implements RuleFacts {
   }
 }
 
-/** Options that make a jump conditional: those before the -j/-g other than the neutral ones. */
-function conditionsOf(names: readonly string[]): number {
-  let n = 0;
-  for (const name of names) {
-    if (isJump(name)) break;
-    if (!NEUTRAL.has(name)) n++;
-  }
-  return n;
-}
-
-/** What the rules of one option shape share: each option's code, and how many options are conditions. */
-interface ShapePlan {
-  readonly codes: Uint8Array;
-  readonly conditions: number;
-  /** The first --to-destination option, else the first --to, else -1. */
-  readonly dnatTo: number;
-  /** The last --probability and --seconds options (the ones ruleFacts keeps), -1 when absent. */
-  readonly probability: number;
-  readonly seconds: number;
-  readonly rcheck: boolean;
-}
-
-const plans = new WeakMap<OptionShape, ShapePlan>();
-
-function planOf(shape: OptionShape): ShapePlan {
-  let plan = plans.get(shape);
-  if (plan === undefined) {
-    const codes = new Uint8Array(shape.names.length);
-    for (let i = 0; i < codes.length; i++) codes[i] = CODES.get(shape.names[i]!) ?? 0;
-    const to = shape.names.indexOf("--to-destination");
-    plan = {
-      codes,
-      conditions: conditionsOf(shape.names),
-      dnatTo: to >= 0 ? to : shape.names.indexOf("--to"),
-      probability: codes.lastIndexOf(PROBABILITY),
-      seconds: codes.lastIndexOf(SECONDS),
-      rcheck: codes.includes(RCHECK),
-    };
-    plans.set(shape, plan);
-  }
-  return plan;
-}
-
 /** Pulls the options the model reads out of one rule. */
 export function ruleFacts(rule: Rule): RuleFacts {
   return readFacts(rule, new FactsBuilder());
@@ -251,49 +174,4 @@ export function optionValue(rule: Rule, name: string): string | null {
     if (o.name === name) return o.values.length === 1 ? o.values[0]! : o.values.join(" ");
   }
   return null;
-}
-
-/** A DNAT rule's `--to-destination` (else `--to`) value, as optionValue reads it; null when it has neither. */
-export function dnatDestination(rule: Rule): string | null {
-  if (rule instanceof CompactRule) {
-    const i = planOf(rule.shape).dnatTo;
-    return i < 0 ? null : (rule.values[i] ?? "");
-  }
-  return optionValue(rule, "--to-destination") ?? optionValue(rule, "--to");
-}
-
-/** What a jump of a service chain says (the ruleFacts fields of the same names). */
-export interface JumpFacts {
-  probability: number | null;
-  rcheck: boolean;
-  recentSeconds: number | null;
-  conditions: number;
-}
-
-function probabilityOf(text: string | null): number | null {
-  const p = text === null ? Number.NaN : Number(text);
-  return Number.isFinite(p) ? p : null;
-}
-
-function secondsOf(text: string | null): number | null {
-  const s = text === null ? Number.NaN : Number(text);
-  return Number.isInteger(s) ? s : null;
-}
-
-/** Reads a service-chain jump into `out` (reused by the caller: one per endpoint jump adds up at 10k services). */
-export function readJump(rule: Rule, out: JumpFacts): void {
-  if (rule instanceof CompactRule) {
-    const plan = planOf(rule.shape);
-    const values = rule.values;
-    out.probability = plan.probability < 0 ? null : probabilityOf(values[plan.probability] ?? null);
-    out.rcheck = plan.rcheck;
-    out.recentSeconds = plan.seconds < 0 ? null : secondsOf(values[plan.seconds] ?? null);
-    out.conditions = plan.conditions;
-    return;
-  }
-  const f = ruleFacts(rule);
-  out.probability = f.probability;
-  out.rcheck = f.rcheck;
-  out.recentSeconds = f.recentSeconds;
-  out.conditions = f.conditions;
 }
