@@ -64,7 +64,8 @@ export function parseComment(comment: string | null): CommentInfo | null {
 }
 
 function readComment(comment: string): CommentInfo | null {
-  if (NAME_ONLY.test(comment)) return info("name", comment);
+  // a name has no space: most comments ("ns/svc:port cluster IP") skip this test
+  if (!comment.includes(" ") && NAME_ONLY.test(comment)) return info("name", comment);
   for (const [suffix, kind] of SUFFIXES) {
     if (comment.endsWith(suffix)) {
       const written = comment.slice(0, -suffix.length);
