@@ -1,8 +1,10 @@
 // The record kept per chain name while a table is indexed, and the passes that fill it.
 
 import type { Rule, Table } from "../../grammar/types.ts";
+import { isPlainIPv4Target } from "./address.ts";
 import { type ChainKind, chainKindOf } from "./chain-kinds.ts";
 import type { Group } from "./group.ts";
+import { dnatDestination } from "./jump-facts.ts";
 
 const EMPTY: readonly Rule[] = [];
 
@@ -24,6 +26,8 @@ export interface Entry {
   moreJumps: Rule[] | null;
   dnat: Rule | null;
   dnatIndex: number;
+  dnatTo: string | null;
+  dnatPlain: boolean;
   group: Group | null;
   /** The service-port chain kind of the name (KUBE-SVC-… → "svc"), null for any other name. */
   readonly kind: ChainKind | null;
@@ -45,6 +49,8 @@ export function newEntry(name: string, rules: readonly Rule[]): Entry {
     moreJumps: null,
     dnat: null,
     dnatIndex: -1,
+    dnatTo: null,
+    dnatPlain: false,
     group: null,
     kind,
     role: name.startsWith("KUBE-SEP-") ? 1 : kind !== null || name.startsWith("KUBE-MARK-") ? 2 : 0,
@@ -77,6 +83,10 @@ function readJump(pass: Pass, owner: Entry, rule: Rule, target: string, i: numbe
     if (owner.dnat === null) {
       owner.dnat = rule;
       owner.dnatIndex = i;
+      // read while the rule is at hand (in table order): endpoints later come in no particular order
+      const to = dnatDestination(rule);
+      owner.dnatTo = to;
+      owner.dnatPlain = to !== null && isPlainIPv4Target(to);
     }
     return;
   }

@@ -24,6 +24,10 @@ export interface ChainEntry {
   readonly dnat: Rule | null;
   /** The DNAT rule's position in the table's `rules`, -1 without one. */
   readonly dnatIndex: number;
+  /** The DNAT rule's --to-destination (else --to) value, null without one. */
+  readonly dnatTo: string | null;
+  /** That value is a plain `a.b.c.d:port` endpoint address. */
+  readonly dnatPlain: boolean;
   /** The service-port chain kind of the name (KUBE-SVC-… → "svc"), null for any other name. */
   readonly kind: ChainKind | null;
   /** KUBE-SEP-* (1), KUBE-MARK-* or a service-port chain (2), anything else (0). */

@@ -67,8 +67,8 @@ export function resolveEndpoint(
   let addressSource: EndpointTarget["addressSource"] = null;
   let problem: string | null = null;
   if (dnat !== null) {
-    const text = dnatDestination(dnat);
-    if (text !== null && isPlainIPv4Target(text)) {
+    const text = e!.dnatTo;
+    if (e!.dnatPlain) {
       address = text;
       addressSource = "dnat";
     } else {
