@@ -1,10 +1,9 @@
 // Where an endpoint chain sends connections, and the counters that count them.
 
 import type { Rule } from "../../grammar/types.ts";
-import { isPlainIPv4Target, readDnatTarget } from "./address.ts";
+import { readDnatTarget } from "./address.ts";
 import { type ChainEntry, entryJumps, ruleIndex, type TableIndex } from "./chain-index.ts";
 import { parseComment } from "./comments.ts";
-import { dnatDestination } from "./jump-facts.ts";
 import { optionValue } from "./rule-facts.ts";
 import type { CounterSource } from "./types.ts";
 
