@@ -14,6 +14,50 @@ function nullable(v: number): number | null {
 }
 
 /** One endpoint's stats in one snapshot. */
+/**
+ * A read-only map whose entries are made on demand: get/has/size come from the subclass, and iteration goes
+ * through a plain Map that `fill` makes once, on first use.
+ */
+abstract class LazyMapView<V> implements ReadonlyMap<string, V> {
+  #map: Map<string, V> | undefined;
+
+  abstract get size(): number;
+  abstract get(key: string): V | undefined;
+  abstract has(key: string): boolean;
+  /** Puts every entry into `map`, in order. */
+  protected abstract fill(map: Map<string, V>): void;
+
+  #all(): Map<string, V> {
+    if (this.#map === undefined) {
+      this.#map = new Map();
+      this.fill(this.#map);
+    }
+    return this.#map;
+  }
+
+  forEach(fn: (value: V, key: string, map: ReadonlyMap<string, V>) => void): void {
+    this.#all().forEach((v, k) => {
+      fn(v, k, this);
+    });
+  }
+
+  entries() {
+    return this.#all().entries();
+  }
+
+  keys() {
+    return this.#all().keys();
+  }
+
+  values() {
+    return this.#all().values();
+  }
+
+  [Symbol.iterator]() {
+    return this.#all()[Symbol.iterator]();
+  }
+}
+
 class EndpointView implements EndpointStats {
   readonly key: string;
   readonly rate: number | null;
@@ -43,16 +87,16 @@ class EndpointView implements EndpointStats {
 }
 
 /** The endpoints of one service port in one snapshot, by key. */
-class EndpointsView implements ReadonlyMap<string, EndpointStats> {
+class EndpointsView extends LazyMapView<EndpointStats> {
   readonly #data: SampleData;
   readonly #from: number;
   readonly #to: number;
   readonly #window: number;
   #views: (EndpointView | undefined)[] | undefined;
   #index: Map<string, number> | undefined;
-  #map: Map<string, EndpointStats> | undefined;
 
   constructor(data: SampleData, g: number) {
+    super();
     this.#data = data;
     this.#from = data.layout.epStart[g]!;
     this.#to = data.layout.epStart[g + 1]!;
@@ -96,35 +140,8 @@ class EndpointsView implements ReadonlyMap<string, EndpointStats> {
     return this.#find(key) >= 0;
   }
 
-  // Iteration goes through a plain Map, made once.
-  #all(): Map<string, EndpointStats> {
-    if (this.#map === undefined) {
-      this.#map = new Map();
-      for (let e = this.#from; e < this.#to; e++) this.#map.set(this.#data.layout.epKeys[e]!, this.#view(e));
-    }
-    return this.#map;
-  }
-
-  forEach(fn: (value: EndpointStats, key: string, map: ReadonlyMap<string, EndpointStats>) => void): void {
-    this.#all().forEach((v, k) => {
-      fn(v, k, this);
-    });
-  }
-
-  entries() {
-    return this.#all().entries();
-  }
-
-  keys() {
-    return this.#all().keys();
-  }
-
-  values() {
-    return this.#all().values();
-  }
-
-  [Symbol.iterator]() {
-    return this.#all()[Symbol.iterator]();
+  protected fill(map: Map<string, EndpointStats>): void {
+    for (let e = this.#from; e < this.#to; e++) map.set(this.#data.layout.epKeys[e]!, this.#view(e));
   }
 }
 
@@ -156,12 +173,12 @@ class ServiceView implements ServiceStats {
 }
 
 /** All service ports of one snapshot, by name, in the order they came. */
-export class ServicesView implements ReadonlyMap<string, ServiceStats> {
+export class ServicesView extends LazyMapView<ServiceStats> {
   readonly #data: SampleData;
   #views: (ServiceView | undefined)[] | undefined;
-  #map: Map<string, ServiceStats> | undefined;
 
   constructor(data: SampleData) {
+    super();
     this.#data = data;
   }
 
@@ -188,34 +205,8 @@ export class ServicesView implements ReadonlyMap<string, ServiceStats> {
     return this.#data.layout.names.of(name) >= 0;
   }
 
-  #all(): Map<string, ServiceStats> {
-    if (this.#map === undefined) {
-      this.#map = new Map();
-      const { names, groups } = this.#data.layout;
-      for (let g = 0; g < groups; g++) this.#map.set(names.names[g]!, this.#view(g));
-    }
-    return this.#map;
-  }
-
-  forEach(fn: (value: ServiceStats, key: string, map: ReadonlyMap<string, ServiceStats>) => void): void {
-    this.#all().forEach((v, k) => {
-      fn(v, k, this);
-    });
-  }
-
-  entries() {
-    return this.#all().entries();
-  }
-
-  keys() {
-    return this.#all().keys();
-  }
-
-  values() {
-    return this.#all().values();
-  }
-
-  [Symbol.iterator]() {
-    return this.#all()[Symbol.iterator]();
+  protected fill(map: Map<string, ServiceStats>): void {
+    const { names, groups } = this.#data.layout;
+    for (let g = 0; g < groups; g++) map.set(names.names[g]!, this.#view(g));
   }
 }
