@@ -27,6 +27,9 @@ export function readPoint(ref: ColumnsRef, slot: number, sample: number): number
   return Number.isNaN(v) ? null : v;
 }
 
+/** Columns of a first buffer: it doubles up to the full width. */
+const FIRST_WIDTH = 4;
+
 /** Series of `length` points for slots 0…n; write this sample's points into `column`, then commit. */
 export class SeriesColumns {
   /** This sample's point per slot. */
@@ -41,7 +44,7 @@ export class SeriesColumns {
     this.width = length + Math.max(8, length >> 3);
     this.column = new Float64Array(16);
     this.born = new Int32Array(16);
-    this.ref = { block: new Float64Array(this.width * 16), base: 1, slots: 16 };
+    this.ref = { block: new Float64Array(FIRST_WIDTH * 16), base: 1, slots: 16 };
   }
 
   /** Makes room for slots 0…n - 1. */
@@ -71,10 +74,12 @@ export class SeriesColumns {
     const { block, base, slots } = this.ref;
     const at = sample - base;
     const n = this.column.length;
-    if (at >= this.width || n !== slots) {
-      // a fresh buffer with the last length - 1 columns (laid out again when the slot count grew)
+    if (at >= block.length / slots || n !== slots) {
+      // a fresh buffer with the last length - 1 columns (laid out again when the slot count grew); buffers grow to
+      // full width over the first samples, so a first poll of 30,000 endpoints holds a few columns, not 60
       const keep = Math.min(this.length - 1, at);
-      const next = new Float64Array(this.width * n);
+      const width = Math.min(this.width, Math.max(FIRST_WIDTH, 2 * (keep + 1)));
+      const next = new Float64Array(width * n);
       if (n === slots) next.set(block.subarray((at - keep) * slots, at * slots));
       else
         for (let c = 0; c < keep; c++)
