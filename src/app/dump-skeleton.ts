@@ -102,6 +102,15 @@ export class DumpSkeleton {
   match(text: string): Float64Array | null {
     if (!this.ok || !isWellFormed(text)) return null;
     if (this.cuts === null && !this.materialize()) return null;
+    try {
+      return this.compare(text);
+    } finally {
+      this.chunks.stop();
+    }
+  }
+
+  // match() once the old text is in bytes and cuts.
+  private compare(text: string): Float64Array | null {
     const { values, chunks: r } = this;
     const old = this.old!;
     const cuts = this.cuts!;

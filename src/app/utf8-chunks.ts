@@ -38,6 +38,12 @@ export class Utf8Chunks {
     this.valid = 0;
   }
 
+  /** Lets go of the text (a poll's whole dump), so that it is not kept alive until the next start. */
+  stop(): void {
+    this.text = "";
+    this.next = 0;
+  }
+
   /** All of the text is in the windows read so far. */
   get done(): boolean {
     return this.next >= this.text.length;
