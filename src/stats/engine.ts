@@ -147,6 +147,8 @@ class Engine {
       offsets[i] = endpoints;
       endpoints += list[i]!.endpoints.length;
     }
+    this.endpoints.reserve(endpoints);
+    this.reserveServices(list.length);
     const builder = new LayoutBuilder(list.length, endpoints, this.layout);
     const values = newValues(list.length, endpoints);
     const step = (name: string, members: readonly number[] | null, from: number, to: number) =>
@@ -223,11 +225,15 @@ class Engine {
     values.svcWindow[builder.endService()] = windowCount;
   }
 
-  private newService(name: string, s: number): number {
-    const slot = this.services.add(name);
-    const n = this.services.count;
+  // Room for `n` service slots (see EndpointStates.reserve).
+  private reserveServices(n: number): void {
     if (n > this.svcSeen.length) this.svcSeen = grownInt(this.svcSeen, n);
     this.svcSeries.ensure(n);
+  }
+
+  private newService(name: string, s: number): number {
+    const slot = this.services.add(name);
+    this.reserveServices(this.services.count);
     this.svcSeen[slot] = -1;
     this.shapes[slot] = [];
     this.svcSeries.start(slot, s);
