@@ -14,7 +14,7 @@ if (kind === "pipeline") {
   result = peakRun(file);
 } else if (kind === "memory") {
   const { memoryRun } = await import("./cases/memory.ts");
-  result = memoryRun(file, n || 600, 50);
+  result = await memoryRun(file, n || 600, 50);
 } else if (kind === "ui") {
   const { uiRun } = await import("./cases/ui.tsx");
   result = await uiRun(file, n || 10);

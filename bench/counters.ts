@@ -3,6 +3,9 @@
 // Counters are written at a fixed width (7 and 10 digits, good for 10,000 ticks), so a tick is printed by
 // overwriting digits in one buffer instead of joining 300,000 pieces.
 
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+
 /** A dump with fixed-width slots for counters and dates, ready to be printed for any tick. */
 export interface CounterTemplate {
   readonly bytes: Buffer;
@@ -57,8 +60,22 @@ function writeDigits(b: Buffer, at: number, width: number, value: number): void 
   }
 }
 
-/** The dump at tick `tick` (0–9999): counter slot i holds 10^6 + rates[i] × tick packets of 60–1500 bytes. */
+/** The dump at tick `tick` as text: see fillCounters. */
 export function withCounters(template: CounterTemplate, tick: number): string {
+  // as the product gets a dump: execa decodes a command's stdout, chunk by chunk, with a TextDecoder into strings on
+  // the V8 heap.
+  // (b.toString("latin1") would make an external string in 23 MB of malloc'd memory, which the product never does
+  // and which raises glibc's mmap threshold, so that RSS then holds ~100 MB of freed memory.)
+  return DECODER.decode(fillCounters(template, tick));
+}
+
+const DECODER = new TextDecoder();
+
+/**
+ * The dump at tick `tick` (0–9999), written over the template's bytes (returned, not a copy): counter slot i holds
+ * 10^6 + rates[i] × tick packets of 60–1500 bytes.
+ */
+export function fillCounters(template: CounterTemplate, tick: number): Buffer {
   const { bytes: b, offsets, rates } = template;
   const date = dateAt(tick);
   for (let i = 0; i < rates.length; i++) {
@@ -72,10 +89,28 @@ export function withCounters(template: CounterTemplate, tick: number): string {
     writeDigits(b, at, PACKET_DIGITS, 1_000_000 + packets);
     writeDigits(b, at + PACKET_DIGITS + 1, BYTE_DIGITS, 1_000_000_000 + packets * (60 + ((i * 37) % 1440)));
   }
-  // as the product gets a dump: execa decodes a command's stdout with a TextDecoder into a string on the V8 heap.
-  // (b.toString("latin1") would make an external string in 23 MB of malloc'd memory, which the product never does
-  // and which raises glibc's mmap threshold, so that RSS then holds ~100 MB of freed memory.)
-  return DECODER.decode(b);
+  return b;
 }
 
-const DECODER = new TextDecoder();
+/** Saves `template` in `dir` (template.bytes, template.slots) for loadTemplate in another process. */
+export function saveTemplate(template: CounterTemplate, dir: string): void {
+  writeFileSync(join(dir, "template.bytes"), template.bytes);
+  const slots = Buffer.alloc(4 + 5 * template.rates.length);
+  slots.writeUInt32LE(template.rates.length, 0);
+  Buffer.from(template.offsets.buffer, template.offsets.byteOffset, 4 * template.offsets.length).copy(slots, 4);
+  Buffer.from(template.rates).copy(slots, 4 + 4 * template.rates.length);
+  writeFileSync(join(dir, "template.slots"), slots);
+}
+
+/** The template saveTemplate left in `dir`. */
+export function loadTemplate(dir: string): CounterTemplate {
+  const slots = readFileSync(join(dir, "template.slots"));
+  const n = slots.readUInt32LE(0);
+  const offsets = new Int32Array(n);
+  Buffer.from(offsets.buffer).set(slots.subarray(4, 4 + 4 * n));
+  return {
+    bytes: readFileSync(join(dir, "template.bytes")),
+    offsets,
+    rates: Uint8Array.from(slots.subarray(4 + 4 * n, 4 + 5 * n)),
+  };
+}

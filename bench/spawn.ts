@@ -11,7 +11,7 @@ const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const CHILD_BUNDLE = join(ROOT, "bench", ".build", "child.mjs");
 
 /**
- * Bundles bench/child.ts the way scripts/build.mjs bundles the CLI (esbuild, Ink and React left to node_modules),
+ * Bundles bench/child.ts (and tick-dump.ts) the way scripts/build.mjs bundles the CLI (esbuild, Ink and React left to node_modules),
  * so the children run the code users run: under tsx a process carries its loader and transpiler (~40 MB more
  * RSS before any work) and TypeScript compiled on the fly.
  */
@@ -19,8 +19,9 @@ export async function bundleChild(): Promise<void> {
   const { build } = await import("esbuild");
   mkdirSync(dirname(CHILD_BUNDLE), { recursive: true });
   await build({
-    entryPoints: [join(ROOT, "bench", "child.ts")],
-    outfile: CHILD_BUNDLE,
+    entryPoints: [join(ROOT, "bench", "child.ts"), join(ROOT, "bench", "tick-dump.ts")],
+    outdir: dirname(CHILD_BUNDLE),
+    outExtension: { ".js": ".mjs" },
     bundle: true,
     platform: "node",
     format: "esm",

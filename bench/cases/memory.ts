@@ -1,9 +1,19 @@
-// In a fresh process (run with --expose-gc): peak RSS of a cold ingest, and RSS after many warm ticks.
+// In a fresh process (run with --expose-gc): peak RSS of a cold ingest, and RSS after many warm ticks. The process
+// polls its dumps as the live view does, through the product's exec source: a separate process (tick-dump.ts) prints
+// each tick's dump, so this one holds no more than kube-nat-top would (no 25 MB template of the bench's own).
 
-import { readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { Pipeline } from "../../src/app/pipeline.ts";
-import { counterTemplate, withCounters } from "../counters.ts";
+import { createExecSource } from "../../src/source/exec.ts";
+import type { Source } from "../../src/source/types.ts";
+import { counterTemplate, saveTemplate } from "../counters.ts";
 import { median } from "../measure.ts";
+
+// this case runs bundled (spawn.ts), next to the bundled tick-dump.ts
+const TICK_DUMP = fileURLToPath(new URL("tick-dump.mjs", import.meta.url));
 
 /** Resident set sizes in MB. */
 export interface MemoryResult {
@@ -56,19 +66,24 @@ function peakMB(): number {
   return process.resourceUsage().maxRSS / 1024;
 }
 
-/** Ingests tick 0 cold, then `ticks` - 1 warm ticks with new counters. */
-export function memoryRun(file: string, ticks: number, warmUp: number): MemoryResult {
+/** Polls tick 0 and ingests it cold, then `ticks` - 1 warm ticks with new counters. */
+export async function memoryRun(file: string, ticks: number, warmUp: number): Promise<MemoryResult> {
   const t0 = performance.now();
-  const template = counterTemplate(readFileSync(file, "utf8"));
+  const dir = mkdtempSync(join(tmpdir(), "knt-bench-ticks-"));
+  try {
+    saveTemplate(counterTemplate(readFileSync(file, "utf8")), dir);
+    writeFileSync(join(dir, "tick"), "0");
+    return await polled(createExecSource({ command: `${process.execPath} ${TICK_DUMP} ${dir}` }), ticks, warmUp, t0);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function polled(source: Source, ticks: number, warmUp: number, t0: number): Promise<MemoryResult> {
   const pipeline = new Pipeline();
-  const read = (tick: number) => ({
-    takenAt: Date.UTC(2025, 0, 1) + tick * 2000,
-    text: withCounters(template, tick),
-    durationMs: 0,
-    notes: [],
-  });
-  // the peak of the cold ingest alone, not of making the bench's tick texts
-  const first = read(0);
+  const read = () => source.read(new AbortController().signal);
+  // the peak of the cold ingest alone, not of reading the dump
+  const first = await read();
   settle();
   const reset = resetPeak();
   pipeline.ingest(first);
@@ -78,7 +93,7 @@ export function memoryRun(file: string, ticks: number, warmUp: number): MemoryRe
   const early: { rss: number; heap: number }[] = [];
   const late: { rss: number; heap: number }[] = [];
   for (let tick = 1; tick < ticks; tick++) {
-    pipeline.ingest(read(tick));
+    pipeline.ingest(await read());
     if (tick % SAMPLE_EVERY !== 0) continue;
     if (tick >= warmUp && tick < warmUp + WINDOW * SAMPLE_EVERY) early.push(settle());
     if (tick >= ticks - WINDOW * SAMPLE_EVERY) late.push(settle());
