@@ -306,6 +306,21 @@ function slotValue(slot: Slot, text: string, start: number, end: number, quoted:
   return value;
 }
 
+// A slot's remembered values as copies (what a repeat of them makes in fill and slotValue).
+function releaseSlot(slot: Slot): void {
+  const last = slot.last;
+  if (last !== null && !slot.shared) {
+    slot.last = { name: slot.name, values: last.values.map(detach), negated: slot.negated };
+    slot.shared = true;
+  }
+  if (slot.lastText !== null && !slot.lastDetached) {
+    const same = slot.lastValue === slot.lastText;
+    slot.lastText = detach(slot.lastText);
+    slot.lastValue = same ? slot.lastText : detach(slot.lastValue!);
+    slot.lastDetached = true;
+  }
+}
+
 function sameOptions(a: readonly RuleOption[], b: readonly RuleOption[]): boolean {
   if (a.length !== b.length) return false;
   for (let i = 0; i < a.length; i++) {
@@ -446,6 +461,32 @@ export class CommandTemplates {
     }
     this.lastChain = text.slice(start, end);
     this.chainDetached = false;
+  }
+
+  /**
+   * Once a dump is read: the values remembered from its last lines (kept to share with the next dump's lines) are
+   * made copies, as a repeat would have made them, so this module-wide cache keeps no dump text alive.
+   */
+  release(): void {
+    const read = this.compactRead;
+    read.values = [];
+    read.target = null;
+    read.chain = "";
+    if (!this.chainDetached) {
+      this.lastChain = detach(this.lastChain);
+      this.chainDetached = true;
+    }
+    for (const list of this.shapes.values()) {
+      for (const shape of list) {
+        const template = shape.template;
+        if (template === null) continue;
+        if (template.lastChain !== null && !template.chainShared) {
+          template.lastChain = detach(template.lastChain);
+          template.chainShared = true;
+        }
+        for (const slot of template.slots) releaseSlot(slot);
+      }
+    }
   }
 
   private fromRecent(text: string): RuleCommand | null {

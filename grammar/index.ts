@@ -20,7 +20,7 @@ import {
 } from "./lines.ts";
 import { parseListing } from "./listing.ts";
 import { looksLikeListing } from "./listing-lines.ts";
-import { compactCommand, parseCommand, plainCommand } from "./to-rules.ts";
+import { compactCommand, parseCommand, plainCommand, releaseDumpText } from "./to-rules.ts";
 import type { Backend, Counters, DumpComment, DumpFormat, ParsedDump, Rule } from "./types.ts";
 
 export { CompactRule, type OptionShape } from "./compact-rule.ts";
@@ -65,6 +65,7 @@ export function parseDump(text: string): ParsedDump {
     if (end > pos) readLine(state, text, pos, end, lineNo);
     pos = end + 1;
   }
+  releaseDumpText();
   return {
     format: formatOf(state),
     tables: state.builder.finish(),

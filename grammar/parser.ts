@@ -77,6 +77,11 @@ export function parseOptions(tokens: IToken[]): ParsedLine | IRecognitionExcepti
   return shared.errors[0] ?? line;
 }
 
+/** Drops the tokens of the last line parsed (their images are slices of a dump text). */
+export function releaseParserInput(): void {
+  if (shared !== undefined) shared.input = [];
+}
+
 /** Builds a fresh parser with grammar validations on (tests check the grammar is unambiguous). */
 export function createValidatedParser(): { parse(tokens: IToken[]): ParsedLine | IRecognitionException } {
   const parser = new CommandLineParser(false);

@@ -3,7 +3,7 @@
 import type { IRecognitionException } from "chevrotain";
 import type { CommandNote, CommandResult, RuleCommand } from "./command.ts";
 import { type ChevrotainRead, CommandTemplates, type CompactRead } from "./command-templates.ts";
-import { type ParsedLine, parseOptions } from "./parser.ts";
+import { type ParsedLine, parseOptions, releaseParserInput } from "./parser.ts";
 import { lineLexer, Quoted } from "./tokens.ts";
 import type { Counters, RuleOption } from "./types.ts";
 import { isClosed } from "./unquote.ts";
@@ -48,6 +48,12 @@ export function compactCommand(text: string): CompactRead | null {
 /** parseCommand for a line its shape's template regex fills in (printable ASCII only); null for any other line. */
 export function plainCommand(text: string): RuleCommand | null {
   return shared.lookupPlain(text);
+}
+
+/** Called once a dump is read: the shared templates and parser then keep no text of it alive. */
+export function releaseDumpText(): void {
+  shared.release();
+  releaseParserInput();
 }
 
 /** Reads one command line with chevrotain's lexer and parser only (no templates); also returns its tokens and parse. */
