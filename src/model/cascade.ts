@@ -1,5 +1,6 @@
 // A service chain's endpoint cascade: statistic jumps in rule order, each taking its share of what is left.
 
+import { detach } from "../../grammar/detach.ts";
 import type { Rule } from "../../grammar/types.ts";
 import { type ChainEntry, type TableIndex, targetEntry } from "./chain-index.ts";
 import { chainKindOf } from "./chain-kinds.ts";
@@ -8,6 +9,7 @@ import { type JumpFacts, readJumpFacts } from "./jump-facts.ts";
 /** One jump to an endpoint chain. */
 export interface CascadeJump {
   readonly rule: Rule;
+  /** The target's name: its entry's copy (endpoints keep it), not the rule's slice of the dump text. */
   readonly target: string;
   /** The target's entry in the nat index (undefined when the table neither has it nor jumps to it). */
   readonly entry: ChainEntry | undefined;
@@ -72,7 +74,8 @@ export function readCascade(nat: TableIndex, entry: ChainEntry): Cascade {
     remaining = remaining * (1 - p);
     lastConditional = p < 1 || facts.conditions > 0;
     const into = target ?? nat.chains.get(rule.target);
-    jumps.push({ rule, target: rule.target, entry: into, rawProbability: raw, share, unreachable });
+    const name = into !== undefined ? into.name : detach(rule.target);
+    jumps.push({ rule, target: name, entry: into, rawProbability: raw, share, unreachable });
   }
   const fallThrough = jumps.length === 0 ? 1 : lastConditional ? Math.max(remaining, 0) : 0;
   return { chain, jumps, affinitySeconds, fallThrough, lastConditional };

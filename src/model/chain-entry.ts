@@ -1,5 +1,6 @@
 // The record kept per chain name while a table is indexed, and the passes that fill it.
 
+import { detach } from "../../grammar/detach.ts";
 import type { Rule, Table } from "../../grammar/types.ts";
 import { isPlainIPv4Target } from "./address.ts";
 import { type ChainKind, chainKindOf } from "./chain-kinds.ts";
@@ -14,6 +15,7 @@ const EMPTY: readonly Rule[] = [];
  * and allocates them straight in the old generation instead of copying each one twice.
  */
 export interface Entry {
+  /** A copy of the name holding no dump text: every record the topology keeps names the chain by this string. */
   readonly name: string;
   declared: boolean;
   /** Declared or holding rules. */
@@ -36,7 +38,9 @@ export interface Entry {
 }
 
 /** A new entry: no rules yet unless given, not declared, nothing jumping to it. */
-export function newEntry(name: string, rules: readonly Rule[]): Entry {
+export function newEntry(chain: string, rules: readonly Rule[]): Entry {
+  // the chain as read is a slice of the dump text: one copy per chain, shared by everything that names it
+  const name = detach(chain);
   const kind = chainKindOf(name);
   return {
     name,
@@ -84,8 +88,9 @@ function readJump(pass: Pass, owner: Entry, rule: Rule, target: string, i: numbe
       owner.dnat = rule;
       owner.dnatIndex = i;
       // read while the rule is at hand (in table order): endpoints later come in no particular order
+      // kept as the endpoint's address: a copy, not a slice of the dump text
       const to = dnatDestination(rule);
-      owner.dnatTo = to;
+      owner.dnatTo = to === null ? null : detach(to);
       owner.dnatPlain = to !== null && isPlainIPv4Target(to);
     }
     return;

@@ -1,5 +1,6 @@
 // Chains nothing reaches (orphan SEPs) and jumps to chains the dump does not have (dangling jumps).
 
+import { detach } from "../../grammar/detach.ts";
 import { readDnatTarget } from "./address.ts";
 import type { TableIndex } from "./chain-index.ts";
 import { isSepChain } from "./chain-kinds.ts";
@@ -62,8 +63,9 @@ function dangling(ctx: ModelContext, index: TableIndex, ownerOf: OwnerOf): Findi
       : ctx.pasted
         ? `is not in this paste${unknown}`
         : `is not in the dump: the dump was cut or edited, or the chain was deleted${unknown}`;
+    const fromChain = detach(from.chain); // kept in the message: not a slice of the dump
     out.push(
-      finding("dangling-jump", absenceSeverity(ctx), `${from.chain} jumps to ${target}, which ${why}.`, {
+      finding("dangling-jump", absenceSeverity(ctx), `${fromChain} jumps to ${target}, which ${why}.`, {
         service,
         chain: target,
         line: from.line,

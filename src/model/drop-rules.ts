@@ -1,5 +1,6 @@
 // The "has no endpoints" REJECT / "has no local endpoints" DROP rules, and health-check node ports.
 
+import { detach } from "../../grammar/detach.ts";
 import type { Rule } from "../../grammar/types.ts";
 import { stripHostPrefix } from "./address.ts";
 import { jumpsTo, type TableIndex } from "./chain-index.ts";
@@ -7,11 +8,13 @@ import { parseComment } from "./comments.ts";
 import { type Group, newGroup, withAdded, withUnique } from "./group.ts";
 import { portNumber, ruleFacts } from "./rule-facts.ts";
 
-function add(g: Group, rule: Rule, noLocal: boolean): void {
+// What the group keeps is copied: the rule's strings are slices of the dump text.
+function add(index: TableIndex, g: Group, rule: Rule, noLocal: boolean): void {
   const f = ruleFacts(rule);
   if (g.protocol === null) g.protocol = f.protocol;
   const internal = rule.chain === "KUBE-SERVICES" && rule.table === "filter";
-  const mark = { chain: rule.chain, line: rule.line, traffic: internal ? "internal" : "external" } as const;
+  const chain = index.chains.get(rule.chain)?.name ?? detach(rule.chain);
+  const mark = { chain, line: rule.line, traffic: internal ? "internal" : "external" } as const;
   if (noLocal) g.noLocalEndpoints = withAdded(g.noLocalEndpoints, mark);
   else g.noEndpoints = withAdded(g.noEndpoints, mark);
   const port = portNumber(f.dport);
@@ -23,12 +26,12 @@ function add(g: Group, rule: Rule, noLocal: boolean): void {
   const address = stripHostPrefix(f.destination);
   if (internal && (g.clusterIP === null || g.clusterIP === address)) {
     if (g.clusterIP === null) {
-      g.clusterIP = address;
+      g.clusterIP = detach(address);
       g.port = port;
       g.clusterLine = rule.line;
     }
   } else if (address !== g.clusterIP && !g.loadBalancerIPs.includes(address))
-    g.externalIPs = withUnique(g.externalIPs, address);
+    g.externalIPs = withUnique(g.externalIPs, detach(address));
 }
 
 /**
@@ -55,7 +58,7 @@ export function readDropRules(tables: readonly TableIndex[], byName: Map<string,
         out.push(g);
       }
       if (kind === "health-check") g.healthCheckNodePort ??= portNumber(ruleFacts(rule).dport);
-      else add(g, rule, kind === "no-local-endpoints");
+      else add(index, g, rule, kind === "no-local-endpoints");
     }
   }
 }

@@ -1,5 +1,6 @@
 // Service ports as nat KUBE-SERVICES and KUBE-NODEPORTS reach them: cluster IPs, external/LB IPs, node ports.
 
+import { detach } from "../../grammar/detach.ts";
 import type { Rule } from "../../grammar/types.ts";
 import { stripHostPrefix } from "./address.ts";
 import { type ChainEntry, type TableIndex, targetEntry } from "./chain-index.ts";
@@ -65,17 +66,18 @@ function serviceRule(g: Group, rule: Rule, f: RuleFacts, chain: ChainKind): void
   nameFrom(g, c);
   if (g.protocol === null) g.protocol = f.protocol;
   if (f.destination === null || f.destinationNegated) return;
+  // addresses are kept by the Service: copies, not slices of the dump text
   const address = stripHostPrefix(f.destination);
   const kind = frontendKind(c, chain, g);
   if (kind === "cluster") {
     if (g.clusterIP === null) {
-      g.clusterIP = address;
+      g.clusterIP = detach(address);
       g.port = portNumber(f.dport);
       g.clusterLine = rule.line;
       if (f.protocol !== null) g.protocol = f.protocol;
     }
-  } else if (kind === "external") g.externalIPs = withUnique(g.externalIPs, address);
-  else g.loadBalancerIPs = withUnique(g.loadBalancerIPs, address);
+  } else if (kind === "external") g.externalIPs = withUnique(g.externalIPs, detach(address));
+  else g.loadBalancerIPs = withUnique(g.loadBalancerIPs, detach(address));
 }
 
 function nodePortRule(g: Group, f: RuleFacts): void {
@@ -105,7 +107,8 @@ export function readFrontends(nat: TableIndex): Frontends {
       if (ipvsLine === null && readFacts(rule, FACTS).matchSet?.startsWith("KUBE-")) ipvsLine = rule.line;
       continue;
     }
-    const g = into?.group ?? groupFor(groups, kindSuffix(target!, kind), rule.line);
+    // the group's key is read from the entry's copy of the name (a slice of the rule's would keep the dump text)
+    const g = into?.group ?? groupFor(groups, kindSuffix(into?.name ?? detach(target!), kind), rule.line);
     g.hasFrontend = true;
     setChain(g, kind, target!, into);
     const f = readFacts(rule, FACTS);
@@ -123,13 +126,14 @@ export function readFrontends(nat: TableIndex): Frontends {
     const into = targetEntry(nat, nodePorts!, k, rule);
     const kind = into !== undefined ? into.kind : chainKindOf(target);
     if (kind === null) continue;
-    const g = into?.group ?? groupFor(groups, kindSuffix(target!, kind), rule.line);
+    const g = into?.group ?? groupFor(groups, kindSuffix(into?.name ?? detach(target!), kind), rule.line);
     g.hasFrontend = true;
     setChain(g, kind, target!, into);
     const f = readFacts(rule, FACTS);
     nodePortRule(g, f);
     if (f.dport !== null) claim(seen, conflicts, `node port ${f.dport}/${f.protocol ?? "?"}`, g, rule.line);
   }
+  FACTS.reset(); // the last rule's values are slices of the dump text
   return { groups, ipvsLine, conflicts };
 }
 

@@ -1,5 +1,6 @@
 // What is gathered about one service port while reading the dump, before it becomes a Service.
 
+import { detach } from "../../grammar/detach.ts";
 import type { ChainEntry } from "./chain-index.ts";
 import type { ChainKind } from "./chain-kinds.ts";
 import type { Finding } from "./types.ts";
@@ -92,10 +93,13 @@ export function withUnique<T>(list: T[], value: T): T[] {
   return out;
 }
 
-/** Sets a chain of the group unless it has one of that kind already (a kind and hash suffix make one name). */
+/**
+ * Sets a chain of the group unless it has one of that kind already (a kind and hash suffix make one name). The
+ * Service keeps the name: the entry's copy, else a copy of `chain` (a slice of the dump text).
+ */
 export function setChain(g: Group, kind: ChainKind, chain: string, entry: ChainEntry | undefined): void {
   if (g.chains[kind] === null) {
-    g.chains[kind] = chain;
+    g.chains[kind] = entry !== undefined ? entry.name : detach(chain);
     g.entries[kind] = entry;
     if (entry !== undefined) entry.group = g;
   }

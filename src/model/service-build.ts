@@ -1,5 +1,6 @@
 // One Service from what was gathered about its port: frontends, chains, endpoints, findings.
 
+import { detach } from "../../grammar/detach.ts";
 import { stripHostPrefix } from "./address.ts";
 import type { ChainEntry } from "./chain-index.ts";
 import { namespaceOf } from "./comments.ts";
@@ -20,7 +21,7 @@ function sourceRanges(fw: ChainEntry | undefined, lbIPs: readonly string[]): str
     const f = ruleFacts(rule);
     if (f.source === null || f.sourceNegated) continue;
     const range = stripHostPrefix(f.source);
-    if (!lbIPs.includes(range) && !out.includes(range)) out.push(range);
+    if (!lbIPs.includes(range) && !out.includes(range)) out.push(detach(range)); // kept: not a slice of the dump
   }
   return out;
 }
