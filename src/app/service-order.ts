@@ -3,6 +3,7 @@
 import type { Finding, Service, Severity, Topology } from "../model/types.ts";
 import type { ServiceStats, StatsSnapshot } from "../stats/types.ts";
 import type { Verdict, VerdictStatus, Verdicts } from "../verdict/index.ts";
+import { descendingOrder } from "./key-order.ts";
 import type { SortMode } from "./state.ts";
 
 /** One service with its stats and verdict, as the list, tree and detail draw it. */
@@ -101,8 +102,23 @@ export function sortRows(joined: JoinedRows, sort: SortMode): readonly ServiceRo
   const key = SORT_KEY[sort];
   const keys = new Float64Array(rows.length);
   for (let i = 0; i < rows.length; i++) keys[i] = key(rows[i]!);
-  const order = Array.from(rows.keys()).sort((i, j) => keys[j]! - keys[i]! || i - j);
-  return order.map((i) => rows[i]!);
+  const order = descendingOrder(keys);
+  const sorted = new Array<ServiceRow>(rows.length);
+  for (let i = 0; i < order.length; i++) sorted[i] = rows[order[i]!]!;
+  return sorted;
+}
+
+/** Sorts `joined` once per sort mode: coming back to a mode already shown for this sample costs nothing. */
+export function sortCache(joined: JoinedRows): (sort: SortMode) => readonly ServiceRow[] {
+  const sorted = new Map<SortMode, readonly ServiceRow[]>();
+  return (sort) => {
+    let rows = sorted.get(sort);
+    if (rows === undefined) {
+      rows = sortRows(joined, sort);
+      sorted.set(sort, rows);
+    }
+    return rows;
+  };
 }
 
 /** All services joined with their stats and verdicts, in the given sort order. */

@@ -1,9 +1,9 @@
 // Derives what the current screen draws and what movement keys act on; sorting and filtering are memoised on
-// topology and stats identity, so a key press only slices.
+// topology and stats identity (each sort mode sorted once per sample), so a key press only slices.
 
 import { useMemo } from "react";
 import { clampScroll, ensureVisible, type NavView, selectedIndex } from "../app/navigate.ts";
-import { filterServices, joinServices, type ServiceRow, sortRows } from "../app/service-order.ts";
+import { filterServices, joinServices, type ServiceRow, sortCache } from "../app/service-order.ts";
 import type { AppState } from "../app/state.ts";
 import type { Verdicts } from "../verdict/index.ts";
 import { detailChromeHeight } from "./Detail.tsx";
@@ -47,7 +47,8 @@ export function useScreenModel(state: AppState, verdicts: Verdicts | null, heigh
   const { shown } = state;
   const { sort, filter, screen, selected, scroll, pageScroll } = state.ui;
   const joined = useMemo(() => (shown ? joinServices(shown.topology, shown.stats, verdicts) : null), [shown, verdicts]);
-  const rows = useMemo(() => (joined ? sortRows(joined, sort) : NONE), [joined, sort]);
+  const sorter = useMemo(() => (joined ? sortCache(joined) : null), [joined]);
+  const rows = useMemo(() => (sorter ? sorter(sort) : NONE), [sorter, sort]);
   const visible = useMemo(() => filterServices(rows, filter), [rows, filter]);
   const order = useMemo(() => visible.map((r) => r.service.name), [visible]);
   const isTree = screen === "tree";

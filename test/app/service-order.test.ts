@@ -1,5 +1,12 @@
 import { describe, expect, test } from "vitest";
-import { filterServices, orderServices, problemCount, worstSeverity } from "../../src/app/service-order.ts";
+import {
+  filterServices,
+  joinServices,
+  orderServices,
+  problemCount,
+  sortCache,
+  worstSeverity,
+} from "../../src/app/service-order.ts";
 import { verdictsOf } from "../../src/verdict/index.ts";
 import { equalEndpoints, finding, service, stats, topology, windowSpec } from "../ui/helpers/builders.ts";
 
@@ -105,6 +112,24 @@ describe("service order", () => {
       "ns/d:http",
       "ns/f:http",
     ]);
+  });
+
+  test("a sort cache sorts each mode once and orders like a fresh sort", () => {
+    const sorted = sortCache(joinServices(t, s));
+    for (const mode of ["rate", "name", "endpoints", "findings"] as const) {
+      const rows = sorted(mode);
+      expect(names(rows), mode).toEqual(names(orderServices(t, s, mode)));
+      expect(sorted(mode), mode).toBe(rows);
+    }
+  });
+
+  test("a sort cache belongs to one sample: the next sample's cache orders by its own stats", () => {
+    const first = sortCache(joinServices(t, s));
+    expect(names(first("rate"))[0]).toBe("ns/b:http");
+    const busier = stats(t.services, (x) => ({ rate: x.name === "other/c:dns" ? 500 : (rates[x.name] ?? null) }));
+    const next = sortCache(joinServices(t, busier));
+    expect(names(next("rate"))).toEqual(["other/c:dns", "ns/b:http", "ns/a:http", "ns/d:http"]);
+    expect(names(first("rate"))[0]).toBe("ns/b:http");
   });
 
   test("the worst severity wins", () => {

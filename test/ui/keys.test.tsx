@@ -71,6 +71,30 @@ describe("keys", () => {
     expect(selected(a.frame())).toBe("default/hello-world:http");
   });
 
+  test("each sort order seen before a new sample is drawn from the new sample after it", async () => {
+    const a = await app();
+    await a.press("s", "s", "s", "s");
+    expect(a.frame()).toContain("sorted by rate");
+    expect(listed(a.frame())[0]).toBe("kube-system/kube-dns:dns");
+    const { topology, stats } = cluster();
+    const hello = stats.services.get("default/hello-world:http")!;
+    const busier = new Map(stats.services);
+    busier.set(hello.name, { ...hello, rate: 100 });
+    const fewer = { ...topology, services: topology.services.filter((x) => x.name !== "shop/checkout:https") };
+    a.store.applySample(sample(fewer, { ...stats, services: busier }, NOW));
+    await a.press();
+    expect(listed(a.frame())[0]).toBe("default/hello-world:http");
+    await a.press("s");
+    expect(a.frame()).toContain("sorted by name");
+    expect(listed(a.frame())).toEqual([
+      "default/hello-world:http",
+      "default/kubernetes:https",
+      "kube-system/kube-dns:dns",
+      "shop/frontend:web",
+      "shop/payments:grpc",
+    ]);
+  });
+
   test("/ filters: typed text shows in the footer, Enter applies, Esc on the list clears", async () => {
     const a = await app();
     await a.press("/", "s", "h", "o", "p", "q");
