@@ -8,7 +8,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { Pipeline } from "../../src/app/pipeline.ts";
 import { createExecSource } from "../../src/source/exec.ts";
-import type { Source } from "../../src/source/types.ts";
+import type { DumpRead, Source } from "../../src/source/types.ts";
 import { counterTemplate, saveTemplate } from "../counters.ts";
 import { median } from "../measure.ts";
 
@@ -79,14 +79,19 @@ export async function memoryRun(file: string, ticks: number, warmUp: number): Pr
   }
 }
 
+// Ingests the first read from a settled heap with the peak reset; the read is not kept once this returns.
+function ingestFirst(pipeline: Pipeline, first: DumpRead): boolean {
+  settle();
+  const reset = resetPeak();
+  pipeline.ingest(first);
+  return reset;
+}
+
 async function polled(source: Source, ticks: number, warmUp: number, t0: number): Promise<MemoryResult> {
   const pipeline = new Pipeline();
   const read = () => source.read(new AbortController().signal);
   // the peak of the cold ingest alone, not of reading the dump
-  const first = await read();
-  settle();
-  const reset = resetPeak();
-  pipeline.ingest(first);
+  const reset = ingestFirst(pipeline, await read());
   const peakColdMB = peakMB();
   // RSS after a GC swings by tens of MB from one tick to the next (V8 keeps or returns pages as it likes):
   // compare medians over windows, not two single points
