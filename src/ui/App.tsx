@@ -48,6 +48,7 @@ function Body({ model, width, state }: { model: ScreenModel; width: number; stat
         <ServiceList
           rows={model.rows}
           start={model.start}
+          page={model.page}
           count={model.count}
           total={model.total}
           selectedIndex={model.selectedIndex}

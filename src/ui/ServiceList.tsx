@@ -13,6 +13,8 @@ export interface ServiceListProps {
   /** The rows in the window, from row `start` on. */
   readonly rows: readonly ServiceRow[];
   readonly start: number;
+  /** Rows the window holds. */
+  readonly page: number;
   /** Services after filtering. */
   readonly count: number;
   /** Services before filtering. */
@@ -27,7 +29,7 @@ export interface ServiceListProps {
 export const LIST_CHROME = 2;
 
 /** Draws the visible slice of the services list. */
-export function ServiceList({ rows, start, count, total, selectedIndex, width, sort, filter }: ServiceListProps) {
+export function ServiceList({ rows, start, page, count, total, selectedIndex, width, sort, filter }: ServiceListProps) {
   // the same columns while the width stays: rows whose data and selection did not change are not drawn again
   const columns = useMemo(() => layoutColumns(LIST_COLUMNS, width - 2), [width]);
   const shown = filter ? ` · filter “${sanitize(filter)}”: ${count} of ${total}` : "";
@@ -42,7 +44,14 @@ export function ServiceList({ rows, start, count, total, selectedIndex, width, s
         <Text wrap="truncate-end">{`  no service matches “${sanitize(filter)}” — Esc clears the filter`}</Text>
       ) : null}
       {rows.map((row, i) => (
-        <TableRow key={row.service.name} columns={columns} row={row} selected={start + i === selectedIndex} />
+        <TableRow
+          // biome-ignore lint/suspicious/noArrayIndexKey: a row holds no state; keyed by its line modulo the page, it keeps its nodes while in the window, and a row scrolled in takes those of the one scrolled out
+          key={(start + i) % page}
+          columns={columns}
+          row={row}
+          selected={start + i === selectedIndex}
+          width={width}
+        />
       ))}
     </Box>
   );

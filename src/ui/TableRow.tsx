@@ -1,15 +1,18 @@
 // One line of a table: fixed-width cells from column definitions, optionally highlighted.
 
 import { Box, Text } from "ink";
-import { memo } from "react";
+import { Fragment, memo } from "react";
 import { fitCell } from "./fit-cell.ts";
+import { type Piece, rowPieces, type Span } from "./row-pieces.ts";
 import type { PlacedColumn } from "./table.ts";
-import { colorOf, useTheme } from "./theme.ts";
+import { colorOf, type Theme, useTheme } from "./theme.ts";
 
 export interface TableRowProps<R> {
   readonly columns: readonly PlacedColumn<R>[];
   readonly row: R;
   readonly selected?: boolean;
+  /** Columns the line may take; an unselected line that fits is drawn without its padding. */
+  readonly width?: number;
 }
 
 const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
@@ -20,13 +23,16 @@ const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
  */
 export const TableRow = memo(TableRowLine) as typeof TableRowLine;
 
-function TableRowLine<R>({ columns, row, selected = false }: TableRowProps<R>) {
+function TableRowLine<R>({ columns, row, selected = false, width = 0 }: TableRowProps<R>) {
   const theme = useTheme();
-  const cells = columns.map(({ column, width }) => {
+  const cells: Span[] = columns.map(({ column, width }) => {
     const cell = column.cell(row, width);
-    return { id: column.id, cell, text: ` ${fitCell(cell.text, width, column.align)}` };
+    const tone = theme.color ? cell.tone : undefined;
+    return { id: column.id, text: ` ${fitCell(cell.text, width, column.align)}`, tone, dim: cell.dim };
   });
-  const runs: (typeof cells)[] = [];
+  const pieces = selected ? null : rowPieces([{ id: "marker", text: " " }, ...cells], width);
+  if (pieces) return piecesLine(pieces, theme);
+  const runs: Span[][] = [];
   let ascii: boolean | null = null;
   for (const c of cells) {
     const isAscii = PRINTABLE_ASCII.test(c.text);
@@ -39,14 +45,36 @@ function TableRowLine<R>({ columns, row, selected = false }: TableRowProps<R>) {
       {runs.map((run, r) => (
         <Text key={run[0]!.id} wrap="truncate-end" inverse={selected} bold={selected}>
           {r === 0 ? (selected ? "›" : " ") : null}
-          {run.map(({ id, cell, text }) => (
-            <Text key={id} color={selected ? undefined : colorOf(theme, cell.tone)} dimColor={cell.dim}>
-              {text}
-            </Text>
-          ))}
+          {run.map((span) => spanText(span, theme, selected))}
         </Text>
       ))}
     </Box>
+  );
+}
+
+// a gap is an empty box as wide as the spaces it stands for
+function piecesLine(pieces: readonly Piece[], theme: Theme) {
+  return (
+    <Box>
+      {pieces.map((piece, p) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: pieces are places in the line, they have no identity
+        <Fragment key={p}>
+          {piece.gap > 0 ? <Box width={piece.gap} flexShrink={0} /> : null}
+          <Text wrap="truncate-end">{piece.spans.map((span) => spanText(span, theme))}</Text>
+        </Fragment>
+      ))}
+    </Box>
+  );
+}
+
+// a span inside its piece's or run's Text, bare text when unstyled; a selected row is drawn inverse without colours
+function spanText(span: Span, theme: Theme, plain = false) {
+  const color = plain ? undefined : colorOf(theme, span.tone);
+  if (color === undefined && !span.dim) return span.text;
+  return (
+    <Text key={span.id} color={color} dimColor={span.dim}>
+      {span.text}
+    </Text>
   );
 }
 

@@ -31,6 +31,26 @@ describe("10,000 services", () => {
     expect(r.frame()).not.toContain("svc-00000");
   });
 
+  test("Page Down and Down past the window draw the rows that follow, each once, the last one selected", async () => {
+    r = await renderApp({ columns: 120, rows: 40 });
+    r.store.applySample(sample(t, s, NOW));
+    await r.press();
+    // busiest first, 33 rows a page: svc-09999 down to svc-09967; a move scrolls only so far as to show the selection
+    const ids = () => [...r!.frame().matchAll(/^[› ] ns\d+\/svc-(\d{5}):http/gm)].map((m) => Number(m[1]));
+    const page = (first: number) => Array.from({ length: 33 }, (_, i) => first - i);
+    expect(ids()).toEqual(page(9999));
+    await r.press(KEY.pageDown);
+    expect(ids()).toEqual(page(9998));
+    expect(r.frame()).toMatch(/^› ns\d+\/svc-09966:http/m);
+    await r.press(KEY.down);
+    expect(ids()).toEqual(page(9997));
+    expect(r.frame()).toMatch(/^› ns\d+\/svc-09965:http/m);
+    await r.press(KEY.pageDown);
+    expect(ids()).toEqual(page(9964));
+    expect(r.frame()).toMatch(/^› ns\d+\/svc-09932:http/m);
+    expect(r.frame().match(/^›/gm)).toHaveLength(1);
+  });
+
   test("End jumps to the last service and the frame still fits", async () => {
     r = await renderApp({ columns: 120, rows: 40 });
     r.store.applySample(sample(t, s, NOW));
