@@ -23,12 +23,12 @@ export const MIN_GAP = 8;
 // One column wide in every terminal and in Ink's measure: printable ASCII and the glyphs the tables draw.
 const NARROW = /^[\x20-\x7e▁▂▃▄▅▆▇█✓✖▲—…·›]*$/;
 const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
-const GAPS = new RegExp(`( {${MIN_GAP},})`);
+const SPACES = /( +)/;
 
 /**
- * `spans` as pieces split at runs of MIN_GAP or more spaces and where printable ASCII meets other text (Ink
- * measures ASCII by length, the rest per grapheme). Null when a piece could be wider than its characters or the
- * line is longer than `width`: such a line is drawn whole, so the terminal cuts it as before.
+ * `spans` as pieces split at runs of MIN_GAP or more spaces (across spans too) and where printable ASCII meets other
+ * text (Ink measures ASCII by length, the rest per grapheme); spaces at the end are left out. Null when a piece
+ * could be wider than its characters or the line is longer than `width`: such a line is drawn whole, as before.
  */
 export function rowPieces(spans: readonly Span[], width: number): Piece[] | null {
   let length = 0;
@@ -38,25 +38,28 @@ export function rowPieces(spans: readonly Span[], width: number): Piece[] | null
   }
   if (length > width) return null;
   const pieces: { gap: number; spans: Span[]; ascii: boolean }[] = [];
-  let gap = 0;
+  let spaces = 0;
   for (const s of spans) {
-    const parts = s.text.split(GAPS);
+    const parts = s.text.split(SPACES);
     for (let i = 0; i < parts.length; i++) {
-      const text = parts[i]!;
-      if (i % 2 === 1) gap += text.length;
-      if (i % 2 === 1 || text === "") continue;
+      const part = parts[i]!;
+      if (i % 2 === 1) spaces += part.length;
+      if (i % 2 === 1 || part === "") continue;
+      const gap = spaces >= MIN_GAP ? spaces : 0;
+      // spaces too few for a gap go with the text after them (unselected rows draw no background)
+      const text = gap > 0 ? part : " ".repeat(spaces) + part;
+      spaces = 0;
       const ascii = PRINTABLE_ASCII.test(text);
       const last = pieces[pieces.length - 1];
-      const span = { id: s.id, text, tone: s.tone, dim: s.dim };
-      if (!last || gap > 0 || last.ascii !== ascii) pieces.push({ gap, spans: [span], ascii });
-      else {
-        const end = last.spans[last.spans.length - 1]!;
-        // text styled alike is one span: fewer nodes for React and Ink
-        if (end.tone === s.tone && end.dim === s.dim)
-          last.spans[last.spans.length - 1] = { ...end, text: end.text + text };
-        else last.spans.push(span);
+      if (!last || gap > 0 || last.ascii !== ascii) {
+        pieces.push({ gap, spans: [{ id: s.id, text, tone: s.tone, dim: s.dim }], ascii });
+        continue;
       }
-      gap = 0;
+      const end = last.spans[last.spans.length - 1]!;
+      // text styled alike is one span: fewer nodes for React and Ink
+      if (end.tone === s.tone && end.dim === s.dim)
+        last.spans[last.spans.length - 1] = { ...end, text: end.text + text };
+      else last.spans.push({ id: s.id, text, tone: s.tone, dim: s.dim });
     }
   }
   return pieces.map(({ gap, spans }) => ({ gap, spans }));

@@ -42,6 +42,17 @@ export type ScreenModel = { readonly view: NavView; readonly current: string | n
 
 const NONE: readonly never[] = [];
 
+// the names in each list of rows made, kept while the list is: a sort mode shown again reuses its names too
+const NAMES = new WeakMap<readonly ServiceRow[], readonly string[]>();
+function namesOf(rows: readonly ServiceRow[]): readonly string[] {
+  let names = NAMES.get(rows);
+  if (names === undefined) {
+    names = rows.map((r) => r.service.name);
+    NAMES.set(rows, names);
+  }
+  return names;
+}
+
 /** The model of the current screen for a body `height` lines tall and `width` columns wide. */
 export function useScreenModel(state: AppState, verdicts: Verdicts | null, height: number, width: number): ScreenModel {
   const { shown } = state;
@@ -50,7 +61,7 @@ export function useScreenModel(state: AppState, verdicts: Verdicts | null, heigh
   const sorter = useMemo(() => (joined ? sortCache(joined) : null), [joined]);
   const rows = useMemo(() => (sorter ? sorter(sort) : NONE), [sorter, sort]);
   const visible = useMemo(() => filterServices(rows, filter), [rows, filter]);
-  const order = useMemo(() => visible.map((r) => r.service.name), [visible]);
+  const order = useMemo(() => namesOf(visible), [visible]);
   const isTree = screen === "tree";
   const offsets = useMemo(() => (isTree ? treeOffsets(visible) : null), [visible, isTree]);
   const index = selectedIndex(order, selected);

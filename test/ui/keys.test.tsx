@@ -93,6 +93,9 @@ describe("keys", () => {
       "shop/frontend:web",
       "shop/payments:grpc",
     ]);
+    // moves follow the order drawn: from the first row by name to the second
+    await a.press(KEY.down);
+    expect(selected(a.frame())).toBe("default/kubernetes:https");
   });
 
   test("/ filters: typed text shows in the footer, Enter applies, Esc on the list clears", async () => {

@@ -15,7 +15,7 @@ const expectDrawn = (pieces: readonly Piece[], spans: readonly Span[]): void => 
 const span = (id: string, text: string, more: Partial<Span> = {}): Span => ({ id, text, ...more });
 
 describe("row pieces", () => {
-  test("wide runs of spaces become gaps, a wide run at the end is left out", () => {
+  test("wide runs of spaces become gaps, across cells too; spaces at the end are left out", () => {
     const spans = [
       span("marker", " "),
       span("name", ` ns/a:http${" ".repeat(20)}`),
@@ -23,9 +23,17 @@ describe("row pieces", () => {
       span("rate", `${" ".repeat(MIN_GAP)}`),
     ];
     const pieces = rowPieces(spans, 80)!;
-    expect(pieces.map((p) => p.gap)).toEqual([0, 20]);
-    expect(drawn(pieces)).toBe(`  ns/a:http${" ".repeat(20)} ClusterIP `);
+    expect(pieces.map((p) => p.gap)).toEqual([0, 21]);
+    expect(drawn(pieces)).toBe(`  ns/a:http${" ".repeat(21)}ClusterIP`);
     expectDrawn(pieces, spans);
+  });
+
+  test("spaces at the end of one cell and the start of the next make one gap", () => {
+    const pieces = rowPieces([span("vip", " 10.0.0.1:9090     "), span("eps", "    5")], 80)!;
+    expect(pieces.map((p) => [p.gap, p.spans.map((s) => `${s.id}:${s.text}`)])).toEqual([
+      [0, ["vip: 10.0.0.1:9090"]],
+      [9, ["eps:5"]],
+    ]);
   });
 
   test("printable ASCII and other text are separate pieces, text styled alike is one span", () => {
@@ -36,7 +44,7 @@ describe("row pieces", () => {
       span("v", " ✓ ", { tone: "good", dim: true }),
     ];
     const pieces = rowPieces(spans, 80)!;
-    expect(pieces.map((p) => p.spans.map((s) => s.text))).toEqual([[" 10.0.0.1:80   3"], [" ▁▂▃", " ✓ "]]);
+    expect(pieces.map((p) => p.spans.map((s) => s.text))).toEqual([[" 10.0.0.1:80   3"], [" ▁▂▃", " ✓"]]);
     expect(pieces.map((p) => p.gap)).toEqual([0, 0]);
   });
 
