@@ -12,6 +12,7 @@ import { detach } from "./detach.ts";
 import type { ParsedLine } from "./parser.ts";
 import { BANG, OPTION, QUOTED, scanWords, WORD, WordBuffer } from "./scan-words.ts";
 import type { RuleOption } from "./types.ts";
+import { unescapeQuoted } from "./unquote.ts";
 
 /** What the chevrotain path saw and made of one line. */
 export interface ChevrotainRead {
@@ -65,8 +66,6 @@ interface Template {
   readonly slotOfWord: Int32Array;
   /** Names and negations for compact rules; null when an option of the shape has more than one value. */
   readonly shape: OptionShape | null;
-  /** A compact rule's values before the walk: null for every slot (valueless options stay null). */
-  readonly noValues: readonly (string | null)[];
 }
 
 /** What a compact read found on one line; one object reused for every line (copy what you keep). */
@@ -74,8 +73,13 @@ export interface CompactRead {
   chain: string;
   target: string | null;
   shape: OptionShape;
-  values: (string | null)[];
+  /** Where each option's value is in the line (see CompactRule): a table shared by the reads that follow. */
+  bounds: Int32Array;
+  at: number;
 }
+
+/** Ints per table of value places: a table serves ~5,000 rules. */
+const BOUNDS_TABLE = 1 << 16;
 
 const NO_VALUES: readonly string[] = Object.freeze([]);
 
@@ -158,11 +162,9 @@ function scannedValues(template: Template, text: string, buf: WordBuffer): strin
   return out;
 }
 
-const unescapeValue = (s: string): string => (s.indexOf("\\") < 0 ? s : s.replace(/\\(.)/g, "$1"));
-
 /** The regex values of a match: quoted values unescaped in place. */
 function matchedValues(template: Template, m: RegExpExecArray): Values {
-  for (const g of template.quotedGroups) m[g] = unescapeValue(m[g]!);
+  for (const g of template.quotedGroups) m[g] = unescapeQuoted(m[g]!);
   return m;
 }
 
@@ -272,8 +274,14 @@ function templateOf(buf: WordBuffer, text: string, read: ChevrotainRead): Templa
     chainShared: false,
     types: buf.type.slice(0, buf.count),
     slotOfWord,
-    shape: compact ? { names: slots.map((x) => x.name), negated: slots.map((x) => x.negated), goto } : null,
-    noValues: slots.map(() => null),
+    shape: compact
+      ? {
+          names: slots.map((x) => x.name),
+          negated: slots.map((x) => x.negated),
+          goto,
+          quoted: slots.map((x) => x.words.length === 1 && buf.type[x.words[0]!] === QUOTED),
+        }
+      : null,
   };
 }
 
@@ -299,7 +307,7 @@ function slotValue(slot: Slot, text: string, start: number, end: number, quoted:
     return slot.lastValue!;
   }
   const written = text.slice(a, b);
-  const value = quoted && written.indexOf("\\") >= 0 ? unescapeValue(written) : written;
+  const value = quoted && written.indexOf("\\") >= 0 ? unescapeQuoted(written) : written;
   slot.lastText = written;
   slot.lastValue = value;
   slot.lastDetached = false;
@@ -408,9 +416,12 @@ export class CommandTemplates {
   private readonly compactRead: CompactRead = {
     chain: "",
     target: null,
-    shape: { names: [], negated: [], goto: false },
-    values: [],
+    shape: { names: [], negated: [], goto: false, quoted: [] },
+    bounds: new Int32Array(0),
+    at: 0,
   };
+  private bounds = new Int32Array(BOUNDS_TABLE);
+  private boundsUsed = 0;
   private lastChain = "";
   private chainDetached = true;
 
@@ -420,7 +431,16 @@ export class CommandTemplates {
     const types = template.types;
     const slotOfWord = template.slotOfWord;
     const slots = template.slots;
-    const values = template.noValues.slice();
+    const width = 2 * slots.length;
+    if (this.boundsUsed + width > this.bounds.length) {
+      this.bounds = new Int32Array(Math.max(BOUNDS_TABLE, width));
+      this.boundsUsed = 0;
+    }
+    const bounds = this.bounds;
+    const at = this.boundsUsed;
+    this.boundsUsed += width;
+    bounds.fill(-1, at, at + width);
+    let target: string | null = null;
     const n = text.length;
     let i = 0;
     for (let w = 0; w < types.length; w++) {
@@ -438,14 +458,19 @@ export class CommandTemplates {
       if (w === template.chainWord) this.chainAt(text, start, i);
       else {
         const s = slotOfWord[w]!;
-        if (s >= 0) values[s] = slotValue(slots[s]!, text, start, i, quoted);
+        if (s < 0) continue;
+        bounds[at + 2 * s] = quoted ? start + 1 : start;
+        bounds[at + 2 * s + 1] = quoted ? i - 1 : i;
+        // the target is kept as a string (one per run of the same target): every reader of a rule asks for it
+        if (s === template.targetSlot) target = slotValue(slots[s]!, text, start, i, quoted);
       }
     }
     const out = this.compactRead;
     out.chain = this.lastChain;
-    out.target = template.targetSlot < 0 ? null : values[template.targetSlot]!;
+    out.target = target;
     out.shape = template.shape!;
-    out.values = values;
+    out.bounds = bounds;
+    out.at = at;
     return out;
   }
 
@@ -469,7 +494,7 @@ export class CommandTemplates {
    */
   release(): void {
     const read = this.compactRead;
-    read.values = [];
+    read.bounds = new Int32Array(0);
     read.target = null;
     read.chain = "";
     if (!this.chainDetached) {

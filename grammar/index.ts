@@ -165,7 +165,8 @@ function readPlainRule(
       counters,
       compact.target,
       compact.shape,
-      compact.values,
+      compact.bounds,
+      compact.at,
     );
     const firstLine = builder.addRule(rule, raw);
     if (firstLine !== null) state.diagnostics.add(lineNo, 1, `duplicate of line ${firstLine}, counted once`);

@@ -7,7 +7,11 @@ export function tokenValue(token: IToken): string {
   const image = token.image;
   if (token.tokenType !== Quoted) return image;
   const end = isClosed(image) ? image.length - 1 : image.length;
-  const inner = image.slice(1, end);
+  return unescapeQuoted(image.slice(1, end));
+}
+
+/** A quoted word's text between its quotes, without its escapes. */
+export function unescapeQuoted(inner: string): string {
   return inner.indexOf("\\") < 0 ? inner : inner.replace(/\\(.)/g, "$1");
 }
 

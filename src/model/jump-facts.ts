@@ -9,7 +9,7 @@ import { optionValue, ruleFacts } from "./rule-facts.ts";
 export function dnatDestination(rule: Rule): string | null {
   if (rule instanceof CompactRule) {
     const i = planOf(rule.shape).dnatTo;
-    return i < 0 ? null : (rule.values[i] ?? "");
+    return i < 0 ? null : (rule.value(i) ?? "");
   }
   return optionValue(rule, "--to-destination") ?? optionValue(rule, "--to");
 }
@@ -26,10 +26,9 @@ export interface JumpFacts {
 export function readJumpFacts(rule: Rule, out: JumpFacts): void {
   if (rule instanceof CompactRule) {
     const plan = planOf(rule.shape);
-    const values = rule.values;
-    out.probability = plan.probability < 0 ? null : probabilityOf(values[plan.probability] ?? null);
+    out.probability = plan.probability < 0 ? null : probabilityOf(rule.value(plan.probability));
     out.rcheck = plan.rcheck;
-    out.recentSeconds = plan.seconds < 0 ? null : secondsOf(values[plan.seconds] ?? null);
+    out.recentSeconds = plan.seconds < 0 ? null : secondsOf(rule.value(plan.seconds));
     out.conditions = plan.conditions;
     return;
   }

@@ -136,11 +136,10 @@ export function readFacts(rule: Rule, facts: FactsBuilder): RuleFacts {
     const plan = planOf(rule.shape);
     const codes = plan.codes;
     const negated = rule.shape.negated;
-    const values = rule.values;
     for (let i = 0; i < codes.length; i++) {
       const code = codes[i]!;
       if (code === 0) continue;
-      const v = values[i] ?? null;
+      const v = rule.value(i);
       facts.set(code, v, v ?? "", negated[i]!);
     }
     facts.conditions = plan.conditions;
@@ -168,7 +167,7 @@ export function portNumber(text: string | null): number | null {
 export function optionValue(rule: Rule, name: string): string | null {
   if (rule instanceof CompactRule) {
     const i = rule.shape.names.indexOf(name);
-    return i < 0 ? null : (rule.values[i] ?? "");
+    return i < 0 ? null : (rule.value(i) ?? "");
   }
   for (const o of rule.options) {
     if (o.name === name) return o.values.length === 1 ? o.values[0]! : o.values.join(" ");

@@ -13,6 +13,7 @@ function checkAgainstChevrotain(rules: readonly Rule[]): number {
     compact++;
     const read = chevrotainRead(rule.raw).result;
     if (read.kind !== "rule") throw new Error(`line ${rule.line}: chevrotain reads ${read.kind}`);
+    expect(rule.values).toEqual(rule.options.map((o) => o.values[0] ?? null));
     expect({ chain: rule.chain, target: rule.target, goto: rule.goto, options: rule.options }).toEqual({
       chain: read.chain,
       target: read.target,
@@ -69,6 +70,24 @@ describe("compact rules (the iptables-save fast path)", () => {
       }),
       { numRuns: 500 },
     );
+  });
+
+  it("reads every rule's values from where they are in its line, over many tables of places", () => {
+    // ~6 values a rule, 65,536 places a table: 20,000 rules fill several tables
+    const lines = Array.from({ length: 20_000 }, (_, i) => {
+      const ip = `10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}`;
+      return `[${i}:${60 * i}] -A KUBE-SEP-${i % 7} -s ${ip}/32 -m comment --comment "ns/s${i}" -j DNAT --to-destination ${ip}:${1000 + (i % 50_000)}`;
+    });
+    const rules = parseDump(["*nat", ...lines, "COMMIT"].join("\n")).tables[0]!.rules;
+    expect(rules).toHaveLength(20_000);
+    const compact = rules.filter((r): r is CompactRule => r instanceof CompactRule);
+    expect(compact.length).toBeGreaterThan(19_990);
+    for (const rule of compact) {
+      const i = rule.line - 2;
+      const ip = `10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}`;
+      expect(rule.values).toEqual([`${ip}/32`, "comment", `ns/s${i}`, "DNAT", `${ip}:${1000 + (i % 50_000)}`]);
+      expect(rule.value(4)).toBe(`${ip}:${1000 + (i % 50_000)}`);
+    }
   });
 
   it("builds options once and hands out the same objects afterwards", () => {
