@@ -4,6 +4,7 @@ import { spawnSync } from "node:child_process";
 import { closeSync, mkdirSync, openSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { nodeBundle } from "../scripts/esbuild-options.mjs";
 import { median } from "./measure.ts";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
@@ -11,9 +12,9 @@ const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const CHILD_BUNDLE = join(ROOT, "bench", ".build", "child.mjs");
 
 /**
- * Bundles bench/child.ts (and tick-dump.ts) the way scripts/build.mjs bundles the CLI (esbuild, Ink and React left to node_modules),
- * so the children run the code users run: under tsx a process carries its loader and transpiler (~40 MB more
- * RSS before any work) and TypeScript compiled on the fly.
+ * Bundles bench/child.ts and tick-dump.ts with the CLI's esbuild options (scripts/esbuild-options.mjs), so the
+ * children run the code users run: under tsx a process carries its loader and transpiler (~40 MB more RSS before
+ * any work) and TypeScript compiled on the fly.
  */
 export async function bundleChild(): Promise<void> {
   const { build } = await import("esbuild");
@@ -22,16 +23,7 @@ export async function bundleChild(): Promise<void> {
     entryPoints: [join(ROOT, "bench", "child.ts"), join(ROOT, "bench", "tick-dump.ts")],
     outdir: dirname(CHILD_BUNDLE),
     outExtension: { ".js": ".mjs" },
-    bundle: true,
-    platform: "node",
-    format: "esm",
-    target: "node20",
-    external: ["ink", "react", "react/*"],
-    banner: {
-      js: 'import { createRequire as __kntRequire } from "node:module"; const require = __kntRequire(import.meta.url);',
-    },
-    jsx: "automatic",
-    logLevel: "warning",
+    ...nodeBundle,
   });
 }
 

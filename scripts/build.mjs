@@ -3,6 +3,7 @@
 // Ink and React stay external (only the live view loads them).
 import { rmSync } from "node:fs";
 import { build } from "esbuild";
+import { nodeBundle } from "./esbuild-options.mjs";
 
 // chunk names carry a hash: drop the last build's so dist/ holds only what cli.js loads
 rmSync("dist/chunks", { recursive: true, force: true });
@@ -13,16 +14,6 @@ await build({
   // the live view (Ink, React) is a chunk of its own, loaded only when the live view starts
   splitting: true,
   chunkNames: "chunks/[name]-[hash]",
-  bundle: true,
-  platform: "node",
-  format: "esm",
-  target: "node20",
-  external: ["ink", "react", "react/*"],
-  // CommonJS dependencies (cross-spawn under execa) require Node built-ins: give the ES module a require
-  banner: {
-    js: 'import { createRequire as __kntRequire } from "node:module"; const require = __kntRequire(import.meta.url);',
-  },
-  jsx: "automatic",
+  ...nodeBundle,
   sourcemap: true,
-  logLevel: "warning",
 });
