@@ -1,8 +1,10 @@
+import { spawn } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { execa } from "execa";
 import { describe, expect, it } from "vitest";
+import { canonicalDump, generateRuleSet, randomServices } from "../../src/gen/index.ts";
 import { binPath, sharedFixtures } from "../support/paths.ts";
 
 const era3 = sharedFixtures
@@ -122,5 +124,46 @@ describe("kube-nat-top --file (one shot)", () => {
     expect(doc.findings.map((f: { code: string }) => f.code)).toContain("nftables-mode");
     expect(doc.findings.map((f: { code: string }) => f.code)).not.toContain("no-kube-proxy-rules");
     expect(doc.verdict.sentence).toContain("nftables mode");
+  });
+});
+
+describe("kube-nat-top output into a pipe that closes early (| head)", () => {
+  // enough JSON to fill a pipe's buffer many times over, so writes go on after the reader has gone
+  const big = () => {
+    const set = generateRuleSet(randomServices(300, 11, { family: 4 }), { era: "v1.32", hooks: true });
+    return tmpFile("big.txt", canonicalDump(set.text, { family: 4 }));
+  };
+
+  // Runs the CLI with stdout piped to a reader that takes the first chunk and closes its end.
+  function runIntoHead(args: string[]): Promise<{ code: number | null; first: string; stderr: string }> {
+    return new Promise((resolve, reject) => {
+      const child = spawn("node", [binPath, ...args], {
+        stdio: ["ignore", "pipe", "pipe"],
+        env: { ...process.env, NO_COLOR: "1" },
+      });
+      let first = "";
+      let stderr = "";
+      child.stdout.once("data", (chunk: Buffer) => {
+        first = chunk.toString("utf8");
+        child.stdout.destroy();
+      });
+      child.stderr.on("data", (chunk: Buffer) => {
+        stderr += chunk.toString("utf8");
+      });
+      child.on("error", reject);
+      child.on("close", (code) => resolve({ code, first, stderr }));
+    });
+  }
+
+  it("stops quietly with its own exit code, no stack trace", async () => {
+    const file = big();
+    const json = await runIntoHead(["--file", file, "--output", "json"]);
+    expect(json.first).toMatch(/^\{\n {2}"input"/);
+    expect(json.stderr).toBe("");
+    expect(json.code).toBe(0);
+    const check = await runIntoHead(["check", "--file", file]);
+    const whole = await run(["check", "--file", file]);
+    expect(check.stderr).toBe("");
+    expect(check.code).toBe(whole.exitCode);
   });
 });
