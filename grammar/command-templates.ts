@@ -134,13 +134,21 @@ export class CommandTemplates {
     const bounds = this.bounds;
     const at = this.boundsUsed;
     this.boundsUsed += width;
-    bounds.fill(-1, at, at + width);
+    for (let k = at; k < at + width; k++) bounds[k] = -1;
+    const widths = template.widths;
+    const chainWord = template.chainWord;
+    const targetSlot = template.targetSlot;
     let target: string | null = null;
     const n = text.length;
     let i = 0;
     for (let w = 0; w < types.length; w++) {
       while (text.charCodeAt(i) === 32) i++;
       const start = i;
+      // an option name or a bang: the regex matched it as written in the template
+      if (widths[w]! > 0) {
+        i += widths[w]!;
+        continue;
+      }
       const quoted = types[w] === QUOTED;
       if (quoted) {
         let j = text.indexOf('"', i + 1);
@@ -150,14 +158,14 @@ export class CommandTemplates {
         i = text.indexOf(" ", i);
         if (i < 0) i = n;
       }
-      if (w === template.chainWord) this.chainAt(text, start, i);
+      if (w === chainWord) this.chainAt(text, start, i);
       else {
         const s = slotOfWord[w]!;
         if (s < 0) continue;
         bounds[at + 2 * s] = quoted ? start + 1 : start;
         bounds[at + 2 * s + 1] = quoted ? i - 1 : i;
         // the target is kept as a string (one per run of the same target): every reader of a rule asks for it
-        if (s === template.targetSlot) target = slotValue(slots[s]!, text, start, i, quoted);
+        if (s === targetSlot) target = slotValue(slots[s]!, text, start, i, quoted);
       }
     }
     const out = this.compactRead;

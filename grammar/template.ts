@@ -46,6 +46,8 @@ export interface Template {
   chainShared: boolean;
   /** Word types of the shape (compact reads walk the words by them). */
   readonly types: Uint8Array;
+  /** Length of each option-name or bang word (the same on every line of the shape), 0 for value words. */
+  readonly widths: Int32Array;
   /** The slot each value word fills, -1 for option names, bangs and the chain. */
   readonly slotOfWord: Int32Array;
   /** Names and negations for compact rules; null when an option of the shape has more than one value. */
@@ -166,6 +168,9 @@ export function templateOf(buf: WordBuffer, text: string, read: ChevrotainRead):
     lastChain: null,
     chainShared: false,
     types: buf.type.slice(0, buf.count),
+    widths: Int32Array.from(buf.type.slice(0, buf.count), (type, w) =>
+      type === OPTION || type === BANG ? buf.end[w]! - buf.start[w]! : 0,
+    ),
     slotOfWord,
     shape: compact
       ? {
