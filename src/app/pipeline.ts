@@ -10,6 +10,7 @@ import type { Topology } from "../model/types.ts";
 import type { DumpRead } from "../source/types.ts";
 import { createStats } from "../stats/index.ts";
 import type { Sample, StatsEngine, StatsSnapshot } from "../stats/types.ts";
+import { COLLECT_FROM_CHARS, collectGarbage } from "./collect.ts";
 import { DumpSkeleton } from "./dump-skeleton.ts";
 import { CounterPlan } from "./warm-topology.ts";
 
@@ -59,6 +60,7 @@ class FamilyState {
     this.last = null;
     const dump = parseDump(text);
     const topology = buildTopology(dump);
+    if (text.length >= COLLECT_FROM_CHARS) collectGarbage();
     const skeleton = new DumpSkeleton(text, dump);
     this.plan = skeleton.usable ? CounterPlan.of(topology, dump, skeleton) : null;
     this.skeleton = this.plan === null ? null : skeleton;
