@@ -87,6 +87,17 @@ function nodePortRule(g: Group, f: RuleFacts): void {
   if (port !== null) g.nodePorts = withUnique(g.nodePorts, port);
 }
 
+// The group of a frontend rule that jumps to a service-port chain of `kind` (`into`: its entry, when indexed),
+// marked as having a frontend and given that chain.
+function frontendGroup(groups: Map<string, Group>, rule: Rule, kind: ChainKind, into: ChainEntry | undefined): Group {
+  const target = rule.target!;
+  // the group's key is read from the entry's copy of the name (a slice of the rule's would keep the dump text)
+  const g = into?.group ?? groupFor(groups, kindSuffix(into?.name ?? detach(target), kind), rule.line);
+  g.hasFrontend = true;
+  setChain(g, kind, target, into);
+  return g;
+}
+
 // Each frontend rule's facts, read in turn into this one record.
 const FACTS = new FactsBuilder();
 
@@ -100,17 +111,13 @@ export function readFrontends(nat: TableIndex): Frontends {
   const serviceRules = services?.rules ?? [];
   for (let k = 0; k < serviceRules.length; k++) {
     const rule = serviceRules[k]!;
-    const target = rule.target;
     const into = targetEntry(nat, services!, k, rule);
-    const kind = into !== undefined ? into.kind : chainKindOf(target);
+    const kind = into !== undefined ? into.kind : chainKindOf(rule.target);
     if (kind === null) {
       if (ipvsLine === null && readFacts(rule, FACTS).matchSet?.startsWith("KUBE-")) ipvsLine = rule.line;
       continue;
     }
-    // the group's key is read from the entry's copy of the name (a slice of the rule's would keep the dump text)
-    const g = into?.group ?? groupFor(groups, kindSuffix(into?.name ?? detach(target!), kind), rule.line);
-    g.hasFrontend = true;
-    setChain(g, kind, target!, into);
+    const g = frontendGroup(groups, rule, kind, into);
     const f = readFacts(rule, FACTS);
     serviceRule(g, rule, f, kind);
     if (f.destination !== null && !f.destinationNegated) {
@@ -122,13 +129,10 @@ export function readFrontends(nat: TableIndex): Frontends {
   const nodePortRules = nodePorts?.rules ?? [];
   for (let k = 0; k < nodePortRules.length; k++) {
     const rule = nodePortRules[k]!;
-    const target = rule.target;
     const into = targetEntry(nat, nodePorts!, k, rule);
-    const kind = into !== undefined ? into.kind : chainKindOf(target);
+    const kind = into !== undefined ? into.kind : chainKindOf(rule.target);
     if (kind === null) continue;
-    const g = into?.group ?? groupFor(groups, kindSuffix(into?.name ?? detach(target!), kind), rule.line);
-    g.hasFrontend = true;
-    setChain(g, kind, target!, into);
+    const g = frontendGroup(groups, rule, kind, into);
     const f = readFacts(rule, FACTS);
     nodePortRule(g, f);
     if (f.dport !== null) claim(seen, conflicts, `node port ${f.dport}/${f.protocol ?? "?"}`, g, rule.line);
