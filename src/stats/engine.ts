@@ -10,6 +10,7 @@ import { SeriesColumns } from "./columns.ts";
 import { EndpointStates } from "./endpoint-states.ts";
 import { type Layout, LayoutBuilder } from "./layout.ts";
 import type { SampleData } from "./sample-data.ts";
+import { ServiceSum } from "./service-sum.ts";
 import { groupByName, type Shape, sameShape, shapeOf } from "./shape.ts";
 import { grownInt, KeySlots } from "./slots.ts";
 import { ServicesView } from "./snapshot.ts";
@@ -65,6 +66,8 @@ class Engine {
   private svcSeen = new Int32Array(16);
   /** Chains, endpoint keys and raw probabilities of the last sample: a change means kube-proxy rewrote the chain. */
   private readonly shapes: Shape[] = [];
+  /** The sums of the service port being stepped. */
+  private readonly sum = new ServiceSum();
 
   constructor(
     private readonly seriesLength: number,
@@ -114,27 +117,15 @@ class Engine {
     const eps = this.endpoints;
     const { svcSlot, epStart, epSlot, epTopo } = layout;
     const values = newValues(layout.groups, layout.endpoints);
+    const sum = this.sum;
     for (let g = 0; g < layout.groups; g++) {
       this.svcSeen[svcSlot[g]!] = s;
-      let rate = 0;
-      let counted = 0;
-      let gap = false;
-      let windowCount = 0;
+      sum.reset();
       for (let e = epStart[g]!; e < epStart[g + 1]!; e++) {
-        const ep = epSlot[e]!;
-        const p = packets[epTopo[e]!]!;
-        const r = eps.step(ep, p, false, takenAt, s);
-        const w = eps.windowSum[ep]!;
-        windowCount += w;
-        values.epWindow[e] = w;
-        values.epTotal[e] = p;
-        if (Number.isNaN(p)) continue;
-        counted++;
-        if (Number.isNaN(r)) gap = true;
-        else rate += r;
+        sum.add(eps, epSlot[e]!, packets[epTopo[e]!]!, false, takenAt, s, values, e);
       }
-      this.svcSeries.column[svcSlot[g]!] = gap || counted === 0 ? Number.NaN : rate;
-      values.svcWindow[g] = windowCount;
+      this.svcSeries.column[svcSlot[g]!] = sum.point;
+      values.svcWindow[g] = sum.window;
     }
     return values;
   }
@@ -194,11 +185,8 @@ class Engine {
     this.svcSeen[slot] = s;
     builder.addService(name, slot, this.svcSeries.bornOf(slot));
 
-    // the service rate: the sum of its counted endpoints' rates, null when one is a gap (or none is counted)
-    let rate = 0;
-    let counted = 0;
-    let gap = false;
-    let windowCount = 0;
+    const sum = this.sum;
+    sum.reset();
     for (let m = from; m < to; m++) {
       const index = members === null ? m : members[m]!;
       const service = list[index]!;
@@ -208,21 +196,12 @@ class Engine {
         const key = endpointKey(service, endpoint, i);
         const ep = eps.slot(key, lastEp < lastEpEnd ? last!.epSlot[lastEp++]! : -1, s);
         if (eps.seen[ep] === s) continue; // counted already in this sample
-        const p = endpoint.packets ?? Number.NaN;
-        const r = eps.step(ep, p, rewritten, takenAt, s);
-        const w = eps.windowSum[ep]!;
-        windowCount += w;
         const e = builder.addEndpoint(key, ep, eps.series.bornOf(ep), offsets[index]! + i);
-        values.epWindow[e] = w;
-        values.epTotal[e] = p;
-        if (Number.isNaN(p)) continue;
-        counted++;
-        if (Number.isNaN(r)) gap = true;
-        else rate += r;
+        sum.add(eps, ep, endpoint.packets ?? Number.NaN, rewritten, takenAt, s, values, e);
       }
     }
-    this.svcSeries.column[slot] = gap || counted === 0 ? Number.NaN : rate;
-    values.svcWindow[builder.endService()] = windowCount;
+    this.svcSeries.column[slot] = sum.point;
+    values.svcWindow[builder.endService()] = sum.window;
   }
 
   // Room for `n` service slots (see EndpointStates.reserve).
