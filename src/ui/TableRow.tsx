@@ -3,7 +3,7 @@
 import { Box, Text } from "ink";
 import { Fragment, memo } from "react";
 import { fitCell } from "./fit-cell.ts";
-import { type Piece, rowPieces, type Span } from "./row-pieces.ts";
+import { type Piece, PRINTABLE_ASCII, rowPieces, type Span } from "./row-pieces.ts";
 import type { PlacedColumn } from "./table.ts";
 import { colorOf, type Theme, useTheme } from "./theme.ts";
 
@@ -14,8 +14,6 @@ export interface TableRowProps<R> {
   /** Columns the line may take; an unselected line that fits is drawn without its padding. */
   readonly width?: number;
 }
-
-const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
 
 /**
  * Draws one row; a selected row is drawn inverse with a "›" marker. Cells are drawn in runs of printable ASCII and

@@ -22,7 +22,8 @@ export const MIN_GAP = 8;
 
 // One column wide in every terminal and in Ink's measure: printable ASCII and the glyphs the tables draw.
 const NARROW = /^[\x20-\x7e▁▂▃▄▅▆▇█✓✖▲—…·›]*$/;
-const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+/** Text Ink measures by its length (the rest it measures per grapheme). */
+export const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
 const SPACES = /( +)/;
 
 /**
