@@ -6,11 +6,10 @@ import { stripHostPrefix } from "./address.ts";
 import { jumpsTo, type TableIndex } from "./chain-index.ts";
 import { parseComment } from "./comments.ts";
 import { type Group, newGroup, withAdded, withUnique } from "./group.ts";
-import { portNumber, ruleFacts } from "./rule-facts.ts";
+import { portNumber, type RuleFacts, ruleFacts } from "./rule-facts.ts";
 
 // What the group keeps is copied: the rule's strings are slices of the dump text.
-function add(index: TableIndex, g: Group, rule: Rule, noLocal: boolean): void {
-  const f = ruleFacts(rule);
+function add(index: TableIndex, g: Group, rule: Rule, f: RuleFacts, noLocal: boolean): void {
   if (g.protocol === null) g.protocol = f.protocol;
   const internal = rule.chain === "KUBE-SERVICES" && rule.table === "filter";
   const chain = index.chains.get(rule.chain)?.name ?? detach(rule.chain);
@@ -46,7 +45,8 @@ export function readDropRules(tables: readonly TableIndex[], byName: Map<string,
       const rule = rules[i]!;
       if (rule.target === null) continue;
       if (!rule.raw.includes(" endpoints") && !rule.raw.includes("health check")) continue;
-      const c = parseComment(ruleFacts(rule).comment);
+      const f = ruleFacts(rule);
+      const c = parseComment(f.comment);
       if (c === null) continue;
       const kind = c.kind;
       if (kind !== "no-endpoints" && kind !== "no-local-endpoints" && kind !== "health-check") continue;
@@ -57,8 +57,8 @@ export function readDropRules(tables: readonly TableIndex[], byName: Map<string,
         byName.set(c.name, g);
         out.push(g);
       }
-      if (kind === "health-check") g.healthCheckNodePort ??= portNumber(ruleFacts(rule).dport);
-      else add(index, g, rule, kind === "no-local-endpoints");
+      if (kind === "health-check") g.healthCheckNodePort ??= portNumber(f.dport);
+      else add(index, g, rule, f, kind === "no-local-endpoints");
     }
   }
 }
