@@ -10,7 +10,7 @@ import { unescapeQuoted } from "./unquote.ts";
 
 const NO_VALUES: readonly string[] = Object.freeze([]);
 
-export function valueAt(text: string, buf: WordBuffer, w: number): string {
+function valueAt(text: string, buf: WordBuffer, w: number): string {
   const start = buf.start[w]!;
   const end = buf.end[w]!;
   if (buf.type[w] !== QUOTED) return text.slice(start, end);

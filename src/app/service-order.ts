@@ -94,7 +94,7 @@ export function joinServices(
 }
 
 /** The joined rows in a sort order (a new array; `joined` is left as it is). */
-export function sortRows(joined: JoinedRows, sort: SortMode): readonly ServiceRow[] {
+function sortRows(joined: JoinedRows, sort: SortMode): readonly ServiceRow[] {
   const { rows } = joined;
   if (!joined.byName) return [...rows].sort(COMPARE[sort]);
   if (sort === "name") return rows;
